@@ -1,0 +1,160 @@
+"""The briefing document model: frozen dataclasses that every stage reads or writes (no I/O here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    """What a paragraph of a cleaned source is."""
+
+    HEADING = "heading"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of a source after cleaning.
+
+    ``number`` is the 1-based position of the block among the non-empty blocks of the file as it
+    was read, so a citation "¶7" points at the seventh block a reader sees in the original file.
+    """
+
+    number: int
+    text: str
+    kind: BlockKind = BlockKind.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article as read: metadata plus its cleaned paragraphs."""
+
+    id: str
+    path: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    outlet: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        """Word count of the cleaned article text (headings included, title excluded)."""
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        """The body paragraphs, without headings."""
+        return tuple(p for p in self.paragraphs if p.kind is BlockKind.BODY)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file that was not used, and why (shown in the sourcing note)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A file whose article was already read from another file."""
+
+    path: str
+    same_as: str
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What loading produced: the usable sources and what was left out."""
+
+    sources: tuple[Source, ...]
+    skipped: tuple[Skipped, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a source body, verbatim (whitespace as in the cleaned paragraph)."""
+
+    source_id: str
+    paragraph: int
+    index: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an item's words come from.
+
+    ``quote`` is set only when this source's wording differs from the item's ``text``; it is then
+    verbatim in this source.
+    """
+
+    source: str
+    paragraph: int
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One statement of the briefing: a verbatim sentence with its citations."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    score: float = 0.0
+    theme: str = "context"
+    cues: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    speaker: str | None = None
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The ids of the cited sources, in citation order, without repeats."""
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A themed group of items, most important first."""
+
+    theme: str
+    title: str
+    items: tuple[Item, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingNote:
+    """How the briefing was made: what was read, skipped and merged."""
+
+    sources_read: int
+    skipped: tuple[Skipped, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
+    merged_items: int = 0
+    summariser: str = ""
+    theme_pack: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The whole briefing: what every exporter writes."""
+
+    title: str
+    date: dt.date
+    sources: tuple[Source, ...]
+    bottom_line: tuple[Item, ...]
+    sections: tuple[Section, ...]
+    note: SourcingNote = field(default_factory=lambda: SourcingNote(sources_read=0))
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id; raises KeyError when there is none."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
