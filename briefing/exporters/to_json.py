@@ -1,0 +1,83 @@
+"""JSON writer: the machine-readable contract other code and our checks read (extend, never break)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefing import __version__
+from briefing.exporters import ExportSettings
+from briefing.model import Briefing, Item, Source
+
+SCHEMA_VERSION = 1
+
+
+def item_dict(item: Item) -> dict[str, Any]:
+    """An ITEM of the contract: text and citations first, then the extra keys."""
+    citations: list[dict[str, Any]] = []
+    for c in item.citations:
+        cite: dict[str, Any] = {"source": c.source, "paragraph": c.paragraph}
+        if c.quote is not None:
+            cite["quote"] = c.quote
+        citations.append(cite)
+    return {
+        "text": item.text,
+        "citations": citations,
+        "theme": item.theme,
+        "score": item.score,
+        "cues": list(item.cues),
+        "flags": list(item.flags),
+        "speaker": item.speaker,
+        "sources": len(item.source_ids),
+    }
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    """A source entry: the contract's keys, then url, language and warnings."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "outlet": source.outlet,
+        "author": source.author,
+        "published": source.published.isoformat() if source.published else None,
+        "path": source.path,
+        "words": source.words,
+        "url": source.url,
+        "language": source.language,
+        "warnings": list(source.warnings),
+    }
+
+
+def briefing_dict(briefing: Briefing) -> dict[str, Any]:
+    """The whole briefing as plain JSON-ready data."""
+    note = briefing.note
+    return {
+        "title": briefing.title,
+        "date": briefing.date.isoformat(),
+        "sources": [source_dict(s) for s in briefing.sources],
+        "bottom_line": [item_dict(i) for i in briefing.bottom_line],
+        "sections": [
+            {
+                "theme": s.theme,
+                "title": s.title,
+                "description": s.description,
+                "items": [item_dict(i) for i in s.items],
+            }
+            for s in briefing.sections
+        ],
+        "note": {
+            "sources_read": note.sources_read,
+            "skipped": [{"path": s.path, "reason": s.reason} for s in note.skipped],
+            "duplicates": [{"path": d.path, "same_as": d.same_as} for d in note.duplicates],
+            "merged_items": note.merged_items,
+            "summariser": note.summariser,
+            "theme_pack": note.theme_pack,
+        },
+        "generator": {"name": "briefing", "version": __version__, "schema": SCHEMA_VERSION},
+    }
+
+
+def render(briefing: Briefing, settings: ExportSettings) -> bytes:
+    """UTF-8 JSON, indented, keys in a fixed order (same briefing, same bytes)."""
+    text = json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")

@@ -1,0 +1,109 @@
+"""Markdown writer: the same content as the documents, citations as footnotes, for email and wikis."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.exporters import ExportSettings
+from briefing.model import Briefing, Citation, Item, Source
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """Source text as literal Markdown text: markup characters escaped, controls removed."""
+    return _SPECIAL.sub(r"\\\1", _CONTROL.sub("", " ".join(text.split())))
+
+
+class _Notes:
+    """Footnote numbers, one per distinct citation, in order of first use."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self.briefing = briefing
+        self.numbers: dict[Citation, int] = {}
+
+    def ref(self, citation: Citation) -> str:
+        number = self.numbers.setdefault(citation, len(self.numbers) + 1)
+        return f"[^{number}]"
+
+    def lines(self) -> list[str]:
+        out = []
+        for citation, number in self.numbers.items():
+            source = self.briefing.source(citation.source)
+            where = f"{citation.source}, “{escape(source.title)}”"
+            if source.outlet:
+                where += f", {escape(source.outlet)}"
+            line = f"[^{number}]: {where}, ¶{citation.paragraph}"
+            if citation.quote:
+                line += f". Its wording: “{escape(citation.quote)}”"
+            out.append(line)
+        return out
+
+
+def _item(item: Item, notes: _Notes) -> str:
+    refs = "".join(notes.ref(c) for c in item.citations)
+    line = f"- {escape(item.text)}{refs}"
+    extra = []
+    if len(item.source_ids) > 1:
+        extra.append(f"{len(item.source_ids)} sources")
+    if item.cues:
+        extra.append("placed by: " + ", ".join(escape(c) for c in item.cues))
+    if item.flags:
+        extra.append("flagged terms: " + ", ".join(escape(f) for f in item.flags))
+    if extra:
+        line += f"  \n  <small>{'; '.join(extra)}</small>"
+    return line
+
+
+def _source_row(source: Source) -> str:
+    published = source.published.isoformat() if source.published else "date unknown"
+    title = escape(source.title)
+    if source.url:
+        title = f"[{title}](<{source.url}>)"
+    cells = [
+        source.id,
+        title,
+        escape(source.outlet or "—"),
+        escape(source.author or "—"),
+        published,
+        escape(source.path.rsplit("/", 1)[-1]),
+        str(source.words),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def render(briefing: Briefing, settings: ExportSettings) -> bytes:
+    """The briefing as CommonMark with footnotes (GitHub/pandoc style)."""
+    notes = _Notes(briefing)
+    dated = sorted(s.published for s in briefing.sources if s.published)
+    scope = f"{len(briefing.sources)} sources"
+    if dated:
+        scope += f", published {dated[0].isoformat()} – {dated[-1].isoformat()}"
+    out = [f"# {escape(briefing.title)}", "", f"*{briefing.date.isoformat()} · {scope}*", ""]
+    out += ["## Bottom line", ""]
+    out += [_item(i, notes) for i in briefing.bottom_line] or ["*No statements selected.*"]
+    for section in briefing.sections:
+        out += ["", f"## {escape(section.title)}", ""]
+        if section.description:
+            out += [f"*{escape(section.description)}*", ""]
+        out += [_item(i, notes) for i in section.items] or [
+            "*No statements in the sources fit this theme.*"
+        ]
+    out += ["", "## Sources", ""]
+    out += ["| id | title | outlet | author | published | file | words |"]
+    out += ["|---|---|---|---|---|---|---:|"]
+    out += [_source_row(s) for s in briefing.sources]
+    note = briefing.note
+    out += ["", "## Sourcing note", ""]
+    out += [f"- {note.sources_read} sources read; summariser: {note.summariser}; "
+            f"theme pack: {escape(note.theme_pack)}."]
+    out += [f"- {note.merged_items} statements carried by more than one source were merged."]
+    for s in note.skipped:
+        out.append(f"- Skipped {escape(s.path)}: {escape(s.reason)}.")
+    for d in note.duplicates:
+        out.append(f"- Not used twice: {escape(d.path)} is the same article as {d.same_as}.")
+    out += ["- Every statement is quoted verbatim from the source it cites; flagged terms are "
+            "the sources' wording, not ours."]
+    out += ["", *notes.lines(), ""]
+    return "\n".join(out).encode("utf-8")
