@@ -195,6 +195,14 @@ def make(
         raise typer.Exit(EXIT_PARTIAL)
 
 
+# --- summarize command (issue 3): region owned by the summariser work ---------------------------
+# --- end of summarize command ---------------------------------------------------------------------
+
+
+# --- sources command (issue 4): region owned by the readers work -----------------------------------
+# --- end of sources command -----------------------------------------------------------------------
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
