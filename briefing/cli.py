@@ -101,12 +101,21 @@ def _format_name(value: str) -> str:
         raise typer.BadParameter(str(exc)) from None
 
 
-def _targets(output: Path | None, formats: list[str]) -> list[tuple[str, Path]]:
-    """Where each format goes: -o as a file (one format), a folder, or a stem for several."""
+def _targets(raw_output: str | None, formats: list[str]) -> list[tuple[str, Path]]:
+    """Where each format goes: -o as a file (one format), a folder, or a stem for several.
+
+    A folder named with a trailing slash is created when missing.
+    """
     suffixes = [get_format(f).suffix for f in formats]
-    if output is None:
+    if raw_output is None:
         return [(f, Path(f"briefing{s}")) for f, s in zip(formats, suffixes, strict=True)]
-    if output.is_dir() or str(output).endswith(("/", "\\")):
+    output = Path(raw_output)
+    if raw_output.endswith(("/", "\\")) and not output.exists():
+        try:
+            output.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create folder {output}: {exc.strerror or exc}") from exc
+    if output.is_dir():
         return [(f, output / f"briefing{s}") for f, s in zip(formats, suffixes, strict=True)]
     if len(formats) == 1:
         return [(formats[0], output)]
@@ -146,8 +155,12 @@ def make(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output file, or folder. [default: ./briefing.<ext>]"),
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file, or folder (a trailing / creates it). [default: ./briefing.<ext>]",
+        ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="Briefing title. [default: from the sources]")] = None,
     date: Annotated[

@@ -152,6 +152,26 @@ class Briefing:
     sections: tuple[Section, ...]
     note: SourcingNote = field(default_factory=lambda: SourcingNote(sources_read=0))
 
+    @property
+    def published_range(self) -> tuple[dt.date, dt.date] | None:
+        """The earliest and latest publication dates among the sources that have one."""
+        dates = sorted(s.published for s in self.sources if s.published is not None)
+        return (dates[0], dates[-1]) if dates else None
+
+    @property
+    def scope(self) -> str:
+        """"5 sources, published 2024-05-17 – 2024-05-20 (3 undated)": what the briefing covers."""
+        n = len(self.sources)
+        text = f"{n} source{'s' if n != 1 else ''}"
+        span = self.published_range
+        if span is not None:
+            first, last = (d.isoformat() for d in span)
+            text += f", published {first}" if first == last else f", published {first} – {last}"
+            undated = sum(1 for s in self.sources if s.published is None)
+            if undated:
+                text += f" ({undated} undated)"
+        return text
+
     def source(self, source_id: str) -> Source:
         """The source with this id; raises KeyError when there is none."""
         for source in self.sources:

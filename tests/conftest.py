@@ -153,3 +153,27 @@ def briefing() -> Briefing:
 @pytest.fixture
 def nasty_briefing() -> Briefing:
     return make_briefing(nasty=True)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite the golden files under tests/goldens/ from the current output; review the diff.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def check_golden(name: str, data: bytes, update: bool) -> None:
+    """Compare with tests/goldens/<name>, or rewrite it with --update-goldens."""
+    path = Path(__file__).parent / "goldens" / name
+    if update or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        if not update:
+            pytest.fail(f"golden {name} was missing and has been written; review and commit it")
+    assert data.decode("utf-8") == path.read_text(encoding="utf-8")

@@ -76,11 +76,7 @@ def _source_row(source: Source) -> str:
 def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     """The briefing as CommonMark with footnotes (GitHub/pandoc style)."""
     notes = _Notes(briefing)
-    dated = sorted(s.published for s in briefing.sources if s.published)
-    scope = f"{len(briefing.sources)} sources"
-    if dated:
-        scope += f", published {dated[0].isoformat()} – {dated[-1].isoformat()}"
-    out = [f"# {escape(briefing.title)}", "", f"*{briefing.date.isoformat()} · {scope}*", ""]
+    out = [f"# {escape(briefing.title)}", "", f"*{briefing.date.isoformat()} · {briefing.scope}*", ""]
     out += ["## Bottom line", ""]
     out += [_item(i, notes) for i in briefing.bottom_line] or ["*No statements selected.*"]
     for section in briefing.sections:
@@ -98,7 +94,9 @@ def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     out += ["", "## Sourcing note", ""]
     out += [f"- {note.sources_read} sources read; summariser: {note.summariser}; "
             f"theme pack: {escape(note.theme_pack)}."]
-    out += [f"- {note.merged_items} statements carried by more than one source were merged."]
+    if note.merged_items:
+        out += [f"- {note.merged_items} quotes from other sources were merged into statements "
+                "they repeat; each keeps its own citation and wording."]
     for s in note.skipped:
         out.append(f"- Skipped {escape(s.path)}: {escape(s.reason)}.")
     for d in note.duplicates:

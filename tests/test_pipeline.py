@@ -1,0 +1,103 @@
+"""Building a briefing: themes, merging, bottom line, verbatim text, options."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefing.config import Options
+from briefing.errors import ConfigError, UsageError
+from briefing.model import Briefing, Item
+from briefing.pipeline import build_briefing
+from briefing.sources import load_sources
+from tests.conftest import make_source
+
+MISSION = ["requests", "official_positions", "escalation_warnings", "disputed_framing"]
+
+
+@pytest.fixture(scope="module")
+def seeds_briefing() -> Briefing:
+    return build_briefing(load_sources(), Options(date=dt.date(2024, 6, 1)))
+
+
+def _all_items(b: Briefing) -> list[Item]:
+    return [*b.bottom_line, *(i for s in b.sections for i in s.items)]
+
+
+def test_each_mission_theme_has_two_items_on_the_seeds(seeds_briefing: Briefing) -> None:
+    sections = {s.theme: s for s in seeds_briefing.sections}
+    assert [s.theme for s in seeds_briefing.sections][:4] == MISSION
+    for theme in MISSION:
+        assert len(sections[theme].items) >= 2, theme
+        for item in sections[theme].items:
+            assert item.cues, "an item records the cues that placed it"
+
+
+def test_every_item_is_verbatim_in_its_cited_paragraph(seeds_briefing: Briefing) -> None:
+    for item in _all_items(seeds_briefing):
+        for cite in item.citations:
+            source = seeds_briefing.source(cite.source)
+            paragraph = " ".join(p.text for p in source.paragraphs if p.number == cite.paragraph)
+            assert (cite.quote or item.text) in paragraph
+
+
+def test_items_are_ordered_by_importance(seeds_briefing: Briefing) -> None:
+    for section in seeds_briefing.sections:
+        scores = [i.score for i in section.items]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_shared_wire_copy_is_one_item_citing_both_outlets(seeds_briefing: Briefing) -> None:
+    recruits = [i for i in _all_items(seeds_briefing) if "150,000 new recruits" in i.text]
+    assert recruits
+    assert {c.source for c in recruits[0].citations} == {"S1", "S2"}
+    quotes = [c.quote for c in recruits[0].citations if c.quote]
+    assert len(quotes) == 1 and "150,000" in quotes[0]
+
+
+def test_bottom_line_is_unflagged_and_sized(seeds_briefing: Briefing) -> None:
+    assert 3 <= len(seeds_briefing.bottom_line) <= 5
+    assert all(not i.flags for i in seeds_briefing.bottom_line)
+
+
+def test_loaded_terms_are_flagged(seeds_briefing: Briefing) -> None:
+    flagged = [i for i in _all_items(seeds_briefing) if i.flags]
+    assert flagged
+    for item in flagged:
+        assert all(f in item.text.lower() for f in item.flags)
+
+
+def test_no_headings_or_debris_are_items(seeds_briefing: Briefing) -> None:
+    headings = {p.text for s in seeds_briefing.sources for p in s.paragraphs if p.kind.value == "heading"}
+    for item in _all_items(seeds_briefing):
+        assert item.text not in headings
+        assert "Comments are closed" not in item.text
+
+
+def test_same_inputs_same_briefing() -> None:
+    options = Options(date=dt.date(2024, 6, 1))
+    assert build_briefing(load_sources(), options) == build_briefing(load_sources(), options)
+
+
+def test_sentences_option_changes_the_pool() -> None:
+    few = build_briefing(load_sources(), Options(date=dt.date(2024, 6, 1), sentences=2))
+    many = build_briefing(load_sources(), Options(date=dt.date(2024, 6, 1), sentences=10))
+    count = lambda b: sum(len(s.items) for s in b.sections)  # noqa: E731
+    assert count(few) < count(many)
+
+
+def test_single_tiny_source() -> None:
+    source = make_source("S1", "Officials warned that the strike would trigger a wider war in the region.")
+    b = build_briefing([source], Options(date=dt.date(2024, 1, 2)))
+    assert [i.text for s in b.sections for i in s.items] == [source.paragraphs[0].text]
+    assert b.title == "Briefing: A title"
+
+
+def test_bad_options() -> None:
+    with pytest.raises(UsageError):
+        Options(sentences=0)
+    with pytest.raises(UsageError, match="unknown summariser"):
+        build_briefing([make_source()], Options(summariser="nope"))
+    with pytest.raises(ConfigError, match="unknown theme pack"):
+        build_briefing([make_source()], Options(themes="nope"))
