@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import cast
@@ -31,6 +31,9 @@ class ExportSettings:
 
     paper: Paper = Paper.A4
     template: str = "default"
+    # The folder the file is written to; writers that record source paths (JSON) make them
+    # relative to it when that is short, so a briefing and its sources can move together.
+    base_dir: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ def export(
         raise UsageError(
             f"cannot tell the format of {target}: give a suffix ({', '.join(FORMATS)}) or a format"
         )
-    data = chosen.render(briefing, settings or ExportSettings())
+    settings = replace(settings or ExportSettings(), base_dir=target.parent.resolve())
+    data = chosen.render(briefing, settings)
     write_atomic(target, data, overwrite=overwrite)
     return target

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 from typing import Any
 
 from briefing import __version__
@@ -32,7 +34,18 @@ def item_dict(item: Item) -> dict[str, Any]:
     }
 
 
-def source_dict(source: Source) -> dict[str, Any]:
+def _path(path: str, base_dir: Path | None) -> str:
+    """The source path relative to the JSON file's folder (at most one level up), else absolute."""
+    absolute = Path(path).resolve()
+    if base_dir is None:
+        return str(absolute)
+    relative = Path(os.path.relpath(absolute, base_dir))
+    if relative.parts[:2] == ("..", ".."):
+        return str(absolute)
+    return relative.as_posix()
+
+
+def source_dict(source: Source, base_dir: Path | None = None) -> dict[str, Any]:
     """A source entry: the contract's keys, then url, language and warnings."""
     return {
         "id": source.id,
@@ -40,7 +53,7 @@ def source_dict(source: Source) -> dict[str, Any]:
         "outlet": source.outlet,
         "author": source.author,
         "published": source.published.isoformat() if source.published else None,
-        "path": source.path,
+        "path": _path(source.path, base_dir),
         "words": source.words,
         "url": source.url,
         "language": source.language,
@@ -48,13 +61,13 @@ def source_dict(source: Source) -> dict[str, Any]:
     }
 
 
-def briefing_dict(briefing: Briefing) -> dict[str, Any]:
+def briefing_dict(briefing: Briefing, base_dir: Path | None = None) -> dict[str, Any]:
     """The whole briefing as plain JSON-ready data."""
     note = briefing.note
     return {
         "title": briefing.title,
         "date": briefing.date.isoformat(),
-        "sources": [source_dict(s) for s in briefing.sources],
+        "sources": [source_dict(s, base_dir) for s in briefing.sources],
         "bottom_line": [item_dict(i) for i in briefing.bottom_line],
         "sections": [
             {
@@ -79,5 +92,5 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
 
 def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     """UTF-8 JSON, indented, keys in a fixed order (same briefing, same bytes)."""
-    text = json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2)
+    text = json.dumps(briefing_dict(briefing, settings.base_dir), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")

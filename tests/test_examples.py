@@ -1,0 +1,53 @@
+"""The examples in examples/ run as documented."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def test_api_example_runs(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "api.py"), str(tmp_path)],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+    )
+    assert "NATO troops to Ukraine: 5 sources" in out.stdout
+    assert (tmp_path / "api-briefing.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_readme_quick_start_commands_are_the_ones_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install . && briefing make\n" in readme
+    assert 'pip install ".[test]" && python -m pytest\n' in readme
+    assert "grep -m1 -E '^pip install .*&& python -m pytest' README.md" in ci
+
+
+def test_wheel_carries_seeds_and_templates(tmp_path: Path) -> None:
+    """Installed from a wheel and run from another folder, `briefing make` still finds the seeds."""
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+         "-w", str(wheels), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    site = tmp_path / "site"
+    import zipfile
+
+    zipfile.ZipFile(next(wheels.glob("briefing-*.whl"))).extractall(site)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    env = {"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}
+    code = "from briefing.cli import main; main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, "make", "-f", "json", "--date", "2024-06-01"],
+        cwd=work, env=env, capture_output=True, text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads((work / "briefing.json").read_text(encoding="utf-8"))
+    first = (work / data["sources"][0]["path"]).resolve()
+    assert first.is_relative_to(site / "briefing" / "_bundled" / "seeds")
