@@ -38,9 +38,12 @@ def main() -> int:
         for fmt in ("pdf", "docx", "md", "json"):
             cmd = [*base, "make", "-f", fmt, "--date", "2024-06-01", "-o", f"b.{fmt}"]
             rows.append((f"briefing make -f {fmt}", *_time(cmd, args.runs, cwd), 3.0))
-    print(f"| command | median s | max s | target s | ok |\n|---|---:|---:|---:|---|")
+    print("| command | median s | max s | target s | ok |\n|---|---:|---:|---:|---|")
     for name, median, worst, target in rows:
-        print(f"| `{name}` | {median:.2f} | {worst:.2f} | {target:.1f} | {'yes' if median <= target else 'NO'} |")
+        print(
+            f"| `{name}` | {median:.2f} | {worst:.2f} | {target:.1f} "
+            f"| {'yes' if median <= target else 'NO'} |"
+        )
     return 0 if all(m <= t for _, m, _, t in rows) else 1
 
 

@@ -42,7 +42,29 @@ _EXPORTS = {
     "UsageError": "briefing.errors",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "FORMATS",
+    "Briefing",
+    "BriefingError",
+    "Citation",
+    "ConfigError",
+    "Corpus",
+    "ExportError",
+    "ExportSettings",
+    "Item",
+    "Options",
+    "Paper",
+    "Section",
+    "Source",
+    "SourceError",
+    "UsageError",
+    "__version__",
+    "build_briefing",
+    "export",
+    "export_bytes",
+    "load_sources",
+    "read_file",
+]
 
 if TYPE_CHECKING:
     from briefing.config import Options

@@ -76,7 +76,9 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say more on stderr.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
@@ -162,21 +164,32 @@ def make(
             help="Output file, or folder (a trailing / creates it). [default: ./briefing.<ext>]",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Briefing title. [default: from the sources]")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Briefing title. [default: from the sources]")
+    ] = None,
     date: Annotated[
         str | None,
-        typer.Option(help="Briefing date YYYY-MM-DD; fix it for reproducible output. [default: today]"),
+        typer.Option(
+            help="Briefing date YYYY-MM-DD; fix it for reproducible output. [default: today]"
+        ),
     ] = None,
     sentences: Annotated[
         int, typer.Option("--sentences", "-n", min=1, max=100, help="Key sentences per source.")
     ] = 6,
-    method: Annotated[str, typer.Option(help="Summariser (see 'briefing summarize --help').")] = "centrality",
+    method: Annotated[
+        str, typer.Option(help="Summariser (see 'briefing summarize --help').")
+    ] = "centrality",
     themes: Annotated[str, typer.Option(help="Theme pack name or .toml path.")] = "default",
-    paper: Annotated[Paper, typer.Option(case_sensitive=False, help="Page size of PDF and DOCX.")] = Paper.A4,
+    paper: Annotated[
+        Paper, typer.Option(case_sensitive=False, help="Page size of PDF and DOCX.")
+    ] = Paper.A4,
     encoding: Annotated[
-        str | None, typer.Option(help="Encoding of the sources when they are not UTF-8 (e.g. cp1252).")
+        str | None,
+        typer.Option(help="Encoding of the sources when they are not UTF-8 (e.g. cp1252)."),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Stop at the first bad source instead of skipping it.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Stop at the first bad source instead of skipping it.")
+    ] = False,
 ) -> None:
     """Make a briefing from SOURCES (or the bundled seeds) in one or more formats."""
     try:
@@ -188,7 +201,11 @@ def make(
         chosen = [f.lower() for f in (formats or ["pdf"])]
         chosen = list(dict.fromkeys(chosen))
         options = Options(
-            title=title, date=_parse_date(date), sentences=sentences, summariser=method, themes=themes
+            title=title,
+            date=_parse_date(date),
+            sentences=sentences,
+            summariser=method,
+            themes=themes,
         )
         targets = _targets(output, chosen)
         corpus = load_sources(sources or None, strict=strict, encoding=encoding)
@@ -212,7 +229,7 @@ def make(
 # --- end of summarize command ---------------------------------------------------------------------
 
 
-# --- sources command (issue 4): region owned by the readers work -----------------------------------
+# --- sources command (issue 4): region owned by the readers work ---------------------------------
 # --- end of sources command -----------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The briefing document model: frozen dataclasses that every stage reads or writes (no I/O here)."""
+"""The briefing document model: frozen dataclasses every stage reads or writes (no I/O here)."""
 
 from __future__ import annotations
 
@@ -160,7 +160,7 @@ class Briefing:
 
     @property
     def scope(self) -> str:
-        """"5 sources, published 2024-05-17 – 2024-05-20 (3 undated)": what the briefing covers."""
+        """ "5 sources, published 2024-05-17 – 2024-05-20 (3 undated)": what the briefing covers."""
         n = len(self.sources)
         text = f"{n} source{'s' if n != 1 else ''}"
         span = self.published_range

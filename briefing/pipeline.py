@@ -10,8 +10,8 @@ from briefing.config import Options
 from briefing.corroboration import Candidate, Statement, group_statements
 from briefing.framing import load_lexicon
 from briefing.model import Briefing, Corpus, Item, Section, Sentence, Source, SourcingNote
-from briefing.summarise import get_summariser, pick
 from briefing.sentences import source_sentences
+from briefing.summarise import get_summariser, pick
 from briefing.text import STOP_WORDS
 from briefing.themes import CONTEXT, load_theme_pack
 
@@ -31,8 +31,11 @@ def _candidates(
     top = max(ranking.scores, default=0.0) or 1.0
     picked = pick(ranking, options.sentences)
     reserve_ids = ranking.order[options.sentences : options.sentences * _RESERVE_FACTOR]
-    to_candidate = lambda i: Candidate(sentences[i], ranking.scores[i] / top)  # noqa: E731
-    return [to_candidate(i) for i in picked], [to_candidate(i) for i in reserve_ids]
+
+    def candidate(i: int) -> Candidate:
+        return Candidate(sentences[i], ranking.scores[i] / top)
+
+    return [candidate(i) for i in picked], [candidate(i) for i in reserve_ids]
 
 
 def _item(statement: Statement, options: Options) -> Item:
@@ -97,8 +100,10 @@ def build_briefing(sources: Corpus | Sequence[Source], options: Options | None =
                 break
             extra = _item(Statement((cand,)), opts)
             cited = {(c.source, c.paragraph, c.quote or i.text) for i in items for c in i.citations}
-            if extra.theme == theme.id and (cand.sentence.source_id, cand.sentence.paragraph,
-                                             extra.text) not in cited:
+            if (
+                extra.theme == theme.id
+                and (cand.sentence.source_id, cand.sentence.paragraph, extra.text) not in cited
+            ):
                 items.append(extra)
                 have += 1
     merged = sum(len(s.members) - 1 for s in statements)
@@ -114,8 +119,12 @@ def build_briefing(sources: Corpus | Sequence[Source], options: Options | None =
     context = sorted((i for i in items if i.theme == CONTEXT), key=lambda i: -i.score)
     if context:
         sections.append(
-            Section(CONTEXT, pack.context_title, tuple(context[: opts.context_items]),
-                    "Key sentences that fit none of the themes above.")
+            Section(
+                CONTEXT,
+                pack.context_title,
+                tuple(context[: opts.context_items]),
+                "Key sentences that fit none of the themes above.",
+            )
         )
     title = opts.title or _default_title(corpus.sources)
     return Briefing(
@@ -136,7 +145,7 @@ def build_briefing(sources: Corpus | Sequence[Source], options: Options | None =
 
 
 def _default_title(sources: Sequence[Source]) -> str:
-    """"Briefing: " and the words most of the source titles share, in the sources' own casing.
+    """ "Briefing: " and the words most of the source titles share, in the sources' own casing.
 
     With one source, or titles that share nothing, the first source's title is used.
     """
@@ -152,8 +161,7 @@ def _default_title(sources: Sequence[Source]) -> str:
             forms.setdefault(word.lower(), {}).setdefault(word, 0)
             forms[word.lower()][word] += 1
     shared = [
-        w for w, n in counts.items()
-        if n * 2 > len(sources) and w not in STOP_WORDS and len(w) > 2
+        w for w, n in counts.items() if n * 2 > len(sources) and w not in STOP_WORDS and len(w) > 2
     ]
     if not shared:
         return f"Briefing: {sources[0].title}"

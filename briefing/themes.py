@@ -183,4 +183,6 @@ def load_theme_pack(name_or_path: str = "default") -> ThemePack:
     if path.suffix == ".toml" or path.exists():
         return read_theme_pack(path)
     known = ", ".join(packs) or "none"
-    raise ConfigError(f"unknown theme pack {name_or_path!r}; bundled packs: {known}, or give a .toml path")
+    raise ConfigError(
+        f"unknown theme pack {name_or_path!r}; bundled packs: {known}, or give a .toml path"
+    )

@@ -67,7 +67,8 @@ def make_briefing(*, nasty: bool = False) -> Briefing:
         "S1",
         "Ukraine formally asks NATO to send troops",
         "Ukrainian officials have asked their counterparts to help train 150,000 new recruits.",
-        'The Kremlin has warned that this would trigger a direct war with NATO. "We will respond," he said.',
+        "The Kremlin has warned that this would trigger a direct war with NATO. "
+        '"We will respond," he said.',
         title="Ukraine formally asks NATO to send troops",
         path="/tmp/s1.txt",
         headings=(1,),
@@ -88,7 +89,8 @@ def make_briefing(*, nasty: bool = False) -> Briefing:
     if nasty:
         s3 = make_source(
             "S3",
-            "Министр обороны заявил, что «войска не будут направлены» — Ελλάδα & <b>NATO</b> \x07 [1].",
+            "Министр обороны заявил, что «войска не будут направлены» — "
+            "Ελλάδα & <b>NATO</b> \x07 [1].",
             title="Русский заголовок <script>alert(1)</script> & “quotes”",
             path="/tmp/s3.txt",
         )
@@ -159,7 +161,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="Rewrite the golden files under tests/goldens/ from the current output; review the diff.",
+        help="Rewrite the golden files in tests/goldens/ from the current output; review the diff.",
     )
 
 

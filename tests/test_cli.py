@@ -32,7 +32,9 @@ def test_help_has_examples() -> None:
 
 
 def test_make_json_and_md_from_seeds(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["make", "-f", "json", "-f", "md", "--date", "2024-06-01", "-o", str(tmp_path)])
+    result = runner.invoke(
+        app, ["make", "-f", "json", "-f", "md", "--date", "2024-06-01", "-o", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "briefing.json").read_text(encoding="utf-8"))
     assert data["date"] == "2024-06-01" and len(data["sources"]) == 5
@@ -47,9 +49,24 @@ def test_output_file_name_is_used(tmp_path: Path) -> None:
 
 def test_same_date_same_bytes(tmp_path: Path) -> None:
     for name in ("a", "b"):
-        runner.invoke(app, ["make", "-f", "json", "-f", "md", "--date", "2024-06-01", "-o", str(tmp_path / name) + "/"])
+        runner.invoke(
+            app,
+            [
+                "make",
+                "-f",
+                "json",
+                "-f",
+                "md",
+                "--date",
+                "2024-06-01",
+                "-o",
+                str(tmp_path / name) + "/",
+            ],
+        )
     for suffix in ("json", "md"):
-        assert (tmp_path / "a" / f"briefing.{suffix}").read_bytes() == (tmp_path / "b" / f"briefing.{suffix}").read_bytes()
+        assert (tmp_path / "a" / f"briefing.{suffix}").read_bytes() == (
+            tmp_path / "b" / f"briefing.{suffix}"
+        ).read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -58,7 +75,11 @@ def test_same_date_same_bytes(tmp_path: Path) -> None:
         (["make", "/no/such/dir", "-f", "json"], 3, "no usable sources"),
         (["make", "-f", "xls"], 2, "unknown format 'xls'"),
         (["make", "-f", "json", "--date", "1 June"], 2, "--date must be YYYY-MM-DD"),
-        (["make", "-f", "json", "-o", "/no/such/dir/b.json"], 4, "cannot write /no/such/dir/b.json"),
+        (
+            ["make", "-f", "json", "-o", "/no/such/dir/b.json"],
+            4,
+            "cannot write /no/such/dir/b.json",
+        ),
     ],
 )
 def test_bad_input_exits_with_one_line(args: list[str], code: int, message: str) -> None:
@@ -69,7 +90,9 @@ def test_bad_input_exits_with_one_line(args: list[str], code: int, message: str)
 
 
 def test_empty_folder(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["make", str(tmp_path), "-f", "json", "-o", str(tmp_path / "b.json")])
+    result = runner.invoke(
+        app, ["make", str(tmp_path), "-f", "json", "-o", str(tmp_path / "b.json")]
+    )
     assert result.exit_code == 3
     assert "folder has no readable sources" in result.stderr
     assert not (tmp_path / "b.json").exists()
@@ -79,7 +102,9 @@ def test_binary_source_among_good_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 100)
     out = tmp_path / "b.json"
-    result = runner.invoke(app, ["make", str(tmp_path), "-f", "json", "--date", "2024-06-01", "-o", str(out)])
+    result = runner.invoke(
+        app, ["make", str(tmp_path), "-f", "json", "--date", "2024-06-01", "-o", str(out)]
+    )
     assert result.exit_code == 1
     assert "bad.txt" in result.stderr and "not text" in result.stderr
     note = json.loads(out.read_text(encoding="utf-8"))["note"]

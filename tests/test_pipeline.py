@@ -69,7 +69,9 @@ def test_loaded_terms_are_flagged(seeds_briefing: Briefing) -> None:
 
 
 def test_no_headings_or_debris_are_items(seeds_briefing: Briefing) -> None:
-    headings = {p.text for s in seeds_briefing.sources for p in s.paragraphs if p.kind.value == "heading"}
+    headings = {
+        p.text for s in seeds_briefing.sources for p in s.paragraphs if p.kind.value == "heading"
+    }
     for item in _all_items(seeds_briefing):
         assert item.text not in headings
         assert "Comments are closed" not in item.text
@@ -88,7 +90,9 @@ def test_sentences_option_changes_the_pool() -> None:
 
 
 def test_single_tiny_source() -> None:
-    source = make_source("S1", "Officials warned that the strike would trigger a wider war in the region.")
+    source = make_source(
+        "S1", "Officials warned that the strike would trigger a wider war in the region."
+    )
     b = build_briefing([source], Options(date=dt.date(2024, 1, 2)))
     assert [i.text for s in b.sections for i in s.items] == [source.paragraphs[0].text]
     assert b.title == "Briefing: A title"

@@ -1,4 +1,4 @@
-"""Writers for each output format behind one registry; the CLI's choices and suffixes come from here.
+"""Writers for each output format behind one registry; CLI choices and suffixes come from here.
 
 Each writer is a module ``to_<format>.py`` with ``render(briefing, settings) -> bytes``. Modules are
 imported only when their format is used, so ``briefing --help`` does not pay for reportlab.
@@ -60,10 +60,14 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "pdf": Format("pdf", ".pdf", "PDF document (reportlab, embedded fonts)", "briefing.exporters.to_pdf"),
+    "pdf": Format(
+        "pdf", ".pdf", "PDF document (reportlab, embedded fonts)", "briefing.exporters.to_pdf"
+    ),
     "docx": Format("docx", ".docx", "Word document (python-docx)", "briefing.exporters.to_docx"),
     "md": Format("md", ".md", "Markdown with footnote citations", "briefing.exporters.to_markdown"),
-    "json": Format("json", ".json", "JSON (the machine-readable contract)", "briefing.exporters.to_json"),
+    "json": Format(
+        "json", ".json", "JSON (the machine-readable contract)", "briefing.exporters.to_json"
+    ),
 }
 
 
@@ -84,9 +88,7 @@ def format_for_path(path: Path) -> Format | None:
     return None
 
 
-def export_bytes(
-    briefing: Briefing, fmt: str, settings: ExportSettings | None = None
-) -> bytes:
+def export_bytes(briefing: Briefing, fmt: str, settings: ExportSettings | None = None) -> bytes:
     """The briefing rendered in format ``fmt`` ("pdf", "docx", "md" or "json")."""
     return get_format(fmt).render(briefing, settings or ExportSettings())
 

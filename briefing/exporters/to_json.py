@@ -1,4 +1,4 @@
-"""JSON writer: the machine-readable contract other code and our checks read (extend, never break)."""
+"""JSON writer: the contract that other code and our checks read (extend it, never break it)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Markdown writer: the same content as the documents, citations as footnotes, for email and wikis."""
+"""Markdown writer: the documents' content with footnote citations, for email and wikis."""
 
 from __future__ import annotations
 
@@ -76,7 +76,12 @@ def _source_row(source: Source) -> str:
 def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     """The briefing as CommonMark with footnotes (GitHub/pandoc style)."""
     notes = _Notes(briefing)
-    out = [f"# {escape(briefing.title)}", "", f"*{briefing.date.isoformat()} · {briefing.scope}*", ""]
+    out = [
+        f"# {escape(briefing.title)}",
+        "",
+        f"*{briefing.date.isoformat()} · {briefing.scope}*",
+        "",
+    ]
     out += ["## Bottom line", ""]
     out += [_item(i, notes) for i in briefing.bottom_line] or ["*No statements selected.*"]
     for section in briefing.sections:
@@ -92,16 +97,22 @@ def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     out += [_source_row(s) for s in briefing.sources]
     note = briefing.note
     out += ["", "## Sourcing note", ""]
-    out += [f"- {note.sources_read} sources read; summariser: {note.summariser}; "
-            f"theme pack: {escape(note.theme_pack)}."]
+    out += [
+        f"- {note.sources_read} sources read; summariser: {note.summariser}; "
+        f"theme pack: {escape(note.theme_pack)}."
+    ]
     if note.merged_items:
-        out += [f"- {note.merged_items} quotes from other sources were merged into statements "
-                "they repeat; each keeps its own citation and wording."]
+        out += [
+            f"- {note.merged_items} quotes from other sources were merged into statements "
+            "they repeat; each keeps its own citation and wording."
+        ]
     for s in note.skipped:
         out.append(f"- Skipped {escape(s.path)}: {escape(s.reason)}.")
     for d in note.duplicates:
         out.append(f"- Not used twice: {escape(d.path)} is the same article as {d.same_as}.")
-    out += ["- Every statement is quoted verbatim from the source it cites; flagged terms are "
-            "the sources' wording, not ours."]
+    out += [
+        "- Every statement is quoted verbatim from the source it cites; flagged terms are "
+        "the sources' wording, not ours."
+    ]
     out += ["", *notes.lines(), ""]
     return "\n".join(out).encode("utf-8")

@@ -26,12 +26,17 @@ def test_contract_keys_and_types(briefing: Briefing) -> None:
     for source in data["sources"]:
         assert {"id", "title", "outlet", "author", "published", "path", "words"} <= source.keys()
         assert isinstance(source["words"], int)
-        assert source["published"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", source["published"])
+        assert source["published"] is None or re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", source["published"]
+        )
     assert [s["theme"] for s in data["sections"]] == [
-        "requests", "official_positions", "escalation_warnings", "disputed_framing"
+        "requests",
+        "official_positions",
+        "escalation_warnings",
+        "disputed_framing",
     ]
     for item in _items(data):
-        assert ITEM_KEYS <= item.keys()
+        assert item.keys() >= ITEM_KEYS
         for cite in item["citations"]:
             assert isinstance(cite["source"], str) and isinstance(cite["paragraph"], int)
 

@@ -1,0 +1,37 @@
+"""The code stays typed (mypy --strict) and lint-clean (ruff), as configured in pyproject.toml."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.skipif(
+    shutil.which("ruff") is None, reason="ruff is not installed (pip install .[test])"
+)
+def test_ruff() -> None:
+    out = subprocess.run(
+        ["ruff", "check", "briefing", "tests", "examples", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_mypy_strict() -> None:
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install .[test])")
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "briefing"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-3000:]
