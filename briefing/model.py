@@ -112,6 +112,8 @@ class Item:
     cues: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     speaker: str | None = None
+    # "new" or "continuing" when the briefing was compared with a previous one, else None.
+    status: str | None = None
 
     @property
     def source_ids(self) -> tuple[str, ...]:
@@ -151,6 +153,10 @@ class Briefing:
     bottom_line: tuple[Item, ...]
     sections: tuple[Section, ...]
     note: SourcingNote = field(default_factory=lambda: SourcingNote(sources_read=0))
+    # Statements of the previous briefing that this one no longer carries (when compared).
+    gone: tuple[Item, ...] = ()
+    # The date of the previous briefing this one was compared with, if any.
+    previous: dt.date | None = None
 
     @property
     def published_range(self) -> tuple[dt.date, dt.date] | None:

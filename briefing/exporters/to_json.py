@@ -31,6 +31,7 @@ def item_dict(item: Item) -> dict[str, Any]:
         "flags": list(item.flags),
         "speaker": item.speaker,
         "sources": len(item.source_ids),
+        "status": item.status,
     }
 
 
@@ -86,6 +87,8 @@ def briefing_dict(briefing: Briefing, base_dir: Path | None = None) -> dict[str,
             "summariser": note.summariser,
             "theme_pack": note.theme_pack,
         },
+        "previous": briefing.previous.isoformat() if briefing.previous else None,
+        "gone": [item_dict(i) for i in briefing.gone],
         "generator": {"name": "briefing", "version": __version__, "schema": SCHEMA_VERSION},
     }
 

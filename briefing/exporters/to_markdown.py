@@ -45,6 +45,8 @@ def _item(item: Item, notes: _Notes) -> str:
     refs = "".join(notes.ref(c) for c in item.citations)
     line = f"- {escape(item.text)}{refs}"
     extra = []
+    if item.status == "new":
+        line = f"- **New:** {escape(item.text)}{refs}"
     if len(item.source_ids) > 1:
         extra.append(f"{len(item.source_ids)} sources")
     if item.cues:
@@ -91,6 +93,9 @@ def render(briefing: Briefing, settings: ExportSettings) -> bytes:
         out += [_item(i, notes) for i in section.items] or [
             "*No statements in the sources fit this theme.*"
         ]
+    if briefing.previous is not None:
+        out += ["", f"## No longer reported since {briefing.previous.isoformat()}", ""]
+        out += [_item(i, notes) for i in briefing.gone] or ["*Every earlier statement is still carried.*"]
     out += ["", "## Sources", ""]
     out += ["| id | title | outlet | author | published | file | words |"]
     out += ["|---|---|---|---|---|---|---:|"]
