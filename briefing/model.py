@@ -122,6 +122,41 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two statements from different sources about the same thing that disagree.
+
+    ``kind`` is "polarity" (one affirms what the other denies), "number" (figures or dates differ
+    for the same subject) or "wording" (the same speaker quoted with different words).
+    """
+
+    kind: str
+    subject: str
+    first: Item
+    second: Item
+
+
+@dataclass(frozen=True, slots=True)
+class KeyNumber:
+    """A figure from a source with what it counts, quoted in its sentence and cited."""
+
+    figure: str
+    subject: str
+    item: Item
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProfile:
+    """How a source reads: its kind, share of sentences with loaded terms, and style."""
+
+    source: str
+    kind: str  # "news report", "opinion/advocacy" or "explainer"
+    loaded_share: float
+    first_person: bool
+    rhetorical: bool
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A themed group of items, most important first."""
 
@@ -157,6 +192,24 @@ class Briefing:
     gone: tuple[Item, ...] = ()
     # The date of the previous briefing this one was compared with, if any.
     previous: dt.date | None = None
+    # Cross-source analysis (shown under disputed framing, in a key-numbers table, with sources).
+    contradictions: tuple[Contradiction, ...] = ()
+    key_numbers: tuple[KeyNumber, ...] = ()
+    profiles: tuple[SourceProfile, ...] = ()
+
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """Items per source and theme: ``coverage()["S1"]["requests"]`` (bottom line excluded)."""
+        table = {s.id: {sec.theme: 0 for sec in self.sections} for s in self.sources}
+        for section in self.sections:
+            for item in section.items:
+                for source_id in item.source_ids:
+                    if source_id in table:
+                        table[source_id][section.theme] += 1
+        return table
+
+    def profile(self, source_id: str) -> SourceProfile | None:
+        """The profile of a source, when the briefing has one."""
+        return next((p for p in self.profiles if p.source == source_id), None)
 
     @property
     def published_range(self) -> tuple[dt.date, dt.date] | None:
