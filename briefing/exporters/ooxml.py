@@ -147,6 +147,7 @@ class RunProps:
     spacing: float | None = None
     size: float | None = None
     underline: str | None = None
+    shading: str | None = None
     vert_align: Literal["superscript", "subscript", "baseline"] | None = None
     lang: str | None = None
 
@@ -174,6 +175,8 @@ class RunProps:
             rpr.extend((el("w:sz", {"w:val": half_points}), el("w:szCs", {"w:val": half_points})))
         if self.underline:
             rpr.append(el("w:u", {"w:val": self.underline}))
+        if self.shading:
+            rpr.append(fill_element(self.shading))
         if self.vert_align:
             rpr.append(el("w:vertAlign", {"w:val": self.vert_align}))
         if self.lang:

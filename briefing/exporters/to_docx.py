@@ -57,7 +57,15 @@ from briefing.exporters.ooxml import (
     style_element,
     table_properties,
 )
-from briefing.model import Briefing, Citation, Item, Section, Source
+from briefing.model import (
+    Briefing,
+    Citation,
+    Contradiction,
+    Item,
+    Section,
+    Source,
+    SourceProfile,
+)
 from briefing.resources import templates_dir
 
 logger = logging.getLogger(__name__)
@@ -66,6 +74,19 @@ GENERATOR = "briefing"
 EMPTY_SECTION = "No statements in the sources fit this theme."
 UNKNOWN_DATE = "date unknown"
 SOURCE_COLUMNS = ("ID", "Title", "Outlet", "Author", "Published", "File", "Words")
+KEY_NUMBER_COLUMNS = ("Figure", "What it counts", "Source")
+DISAGREE_TITLE = "Where the sources disagree"
+KEY_NUMBERS_TITLE = "Key numbers"
+COVERAGE_TITLE = "Coverage"
+COVERAGE_CAPTION = "Figure 1. Items each source gives to each theme"
+NEW_TAG = "NEW"
+# the theme whose section the side-by-side disputes follow
+DISPUTED_THEME = "disputed_framing"
+CONTRADICTION_KINDS = {
+    "polarity": "one affirms what the other denies",
+    "number": "the figures differ",
+    "wording": "the same speaker, quoted differently",
+}
 
 # The Word 2010 copy of styles.xml in python-docx's template; it would contradict the styles
 # written here (openxml-audit predicts a Word repair when the two disagree).
@@ -118,9 +139,49 @@ class DocxStyle:
     footer_distance: float = 1.0
     # shares of the text width for the sources table's SOURCE_COLUMNS
     source_columns: tuple[float, ...] = (0.06, 0.31, 0.14, 0.13, 0.14, 0.14, 0.08)
+    # shares of the text width for KEY_NUMBER_COLUMNS
+    key_number_columns: tuple[float, ...] = (0.18, 0.52, 0.30)
+    # the coverage heat map shades a cell from white (0 items) to this colour (the most items)
+    heat_color: str = "1F3A5F"
+    new_tag_color: str = "FFFFFF"
+    new_tag_fill: str = "2E7D32"
+    # printed at the top of every page when set, e.g. a distribution restriction
+    banner: str | None = None
+    banner_color: str = "A4262C"
 
 
 DEFAULT_STYLE = DocxStyle()
+
+# A printed-memo look: serif text, dark green, a distribution banner on every page. Times New
+# Roman covers Cyrillic and Greek; LibreOffice substitutes the metric-compatible Liberation Serif.
+MINISTRY_STYLE = DocxStyle(
+    font="Times New Roman",
+    heading_font="Times New Roman",
+    body_size=11.5,
+    line=1.1,
+    title_size=20.0,
+    subtitle_size=11.0,
+    heading1_size=14.5,
+    heading2_size=12.0,
+    table_size=9.0,
+    footnote_size=8.5,
+    text_color="1A1A1A",
+    accent_color="1E4D2B",
+    muted_color="5B625C",
+    link_color="1D5A8C",
+    flag_color="8B1E1E",
+    rule_color="B8C4BA",
+    box_fill="EFF4EF",
+    table_header_fill="DDE8DF",
+    heat_color="1E4D2B",
+    new_tag_fill="8B1E1E",
+    bullet="–",
+    margin_top=2.4,
+    margin_bottom=2.2,
+    margin_side=2.5,
+    banner="INTERNAL — NOT FOR PUBLICATION",
+    banner_color="8B1E1E",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,24 +196,43 @@ class DocxTemplate:
     reference: Path | None = None
 
 
-TEMPLATES: dict[str, DocxTemplate] = {"default": DocxTemplate(style=DEFAULT_STYLE)}
+TEMPLATES: dict[str, DocxTemplate] = {
+    "default": DocxTemplate(style=DEFAULT_STYLE),
+    "ministry": DocxTemplate(style=MINISTRY_STYLE),
+}
 _TEMPLATE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 
 
-def template_for(name: str) -> DocxTemplate:
-    """The registered template ``name``, else ``templates/styles/<name>.docx`` as reference doc.
+def template_names() -> list[str]:
+    """The registered template names, then those of ``templates/styles/<name>.docx`` files."""
+    folder = templates_dir() / "styles"
+    bundled = sorted(p.stem for p in folder.glob("*.docx")) if folder.is_dir() else []
+    return [*TEMPLATES, *(n for n in bundled if n not in TEMPLATES and _TEMPLATE_NAME.match(n))]
 
-    Raises ExportError when there is neither.
+
+def template_for(name: str) -> DocxTemplate:
+    """The template ``name``: a registered one, a bundled ``templates/styles/<name>.docx`` or,
+    when ``name`` is a path to a .docx file, that file as reference document.
+
+    Raises ExportError when it is none of these.
     """
     if name in TEMPLATES:
         return TEMPLATES[name]
-    known = ", ".join(sorted(TEMPLATES))
-    if not _TEMPLATE_NAME.match(name):
-        raise ExportError(f"unknown DOCX template {name!r}: choose {known}")
-    reference = templates_dir() / "styles" / f"{name}.docx"
-    if reference.is_file():
-        return DocxTemplate(reference=reference)
-    raise ExportError(f"unknown DOCX template {name!r}: choose {known} or add {reference}")
+    if name.lower().endswith(".docx") or "/" in name or "\\" in name:
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise ExportError(
+                f"cannot find DOCX template {path}: give the path of a .docx file or choose "
+                f"{', '.join(template_names())}"
+            )
+        return DocxTemplate(reference=path)
+    if name and _TEMPLATE_NAME.match(name):
+        reference = templates_dir() / "styles" / f"{name}.docx"
+        if reference.is_file():
+            return DocxTemplate(reference=reference)
+    raise ExportError(
+        f"unknown template {name!r}; choose {', '.join(template_names())} or a .docx path"
+    )
 
 
 def render(briefing: Briefing, settings: ExportSettings) -> bytes:
@@ -190,6 +270,52 @@ def meta_parts(item: Item) -> list[tuple[str, bool]]:
     return parts
 
 
+def kind_text(kind: str) -> str:
+    """How a contradiction of ``kind`` reads in a caption; unknown kinds show as they are."""
+    return CONTRADICTION_KINDS.get(kind, kind)
+
+
+def profile_text(profile: SourceProfile) -> str:
+    """ "opinion/advocacy · loaded terms in 18% of sentences · first person, rhetorical · terms:
+    begging": the line under a source in the sources table."""
+    style = [
+        name
+        for name, on in (("first person", profile.first_person), ("rhetorical", profile.rhetorical))
+        if on
+    ]
+    parts = [
+        profile.kind,
+        f"loaded terms in {profile.loaded_share:.0%} of sentences",
+        f"style: {', '.join(style) if style else 'impersonal'}",
+    ]
+    if profile.terms:
+        parts.append(f"terms: {', '.join(profile.terms)}")
+    return " · ".join(parts)
+
+
+def citation_note(item: Item) -> str:
+    """ "S1 ¶2, S9 ¶4": where a statement was cited, without looking the sources up (statements
+    that are no longer reported may cite sources this briefing did not read)."""
+    return ", ".join(f"{c.source} ¶{c.paragraph}" for c in item.citations)
+
+
+def heat_fill(count: int, most: int, color: str) -> str | None:
+    """The heat-map fill for ``count`` of ``most``: none for 0, else white blended toward
+    ``color``, starting at a fifth so that a single item is still visibly shaded."""
+    if count <= 0 or most <= 0:
+        return None
+    share = 0.2 + 0.8 * min(count, most) / most
+    white = (255, 255, 255)
+    target = tuple(int(color[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(w + (t - w) * share):02X}" for w, t in zip(white, target, strict=True))
+
+
+def is_dark(fill: str) -> bool:
+    """Whether text on ``fill`` should be white (relative luminance below one half)."""
+    red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+
+
 def file_name(path: str) -> str:
     """The last part of a POSIX or Windows path: full paths would show the sender's folders."""
     return re.split(r"[\\/]", path.rstrip("\\/"))[-1] or path
@@ -225,6 +351,25 @@ def style_sheet(s: DocxStyle, text_width: float, bullets: int) -> list[BaseOxmlE
         cell_margins={"top": 2.5, "left": 4, "bottom": 2.5, "right": 4},
     )
     plain = table_properties(cell_margins={"top": 0, "left": 5.4, "bottom": 0, "right": 5.4})
+    compare_table = table_properties(
+        borders={
+            "top": Border(color=s.rule_color, size=4),
+            "left": Border(color=s.rule_color, size=4),
+            "bottom": Border(color=s.rule_color, size=4),
+            "right": Border(color=s.rule_color, size=4),
+            "insideH": Border(color=s.rule_color, size=4),
+            "insideV": Border(color=s.rule_color, size=4),
+        },
+        cell_margins={"top": 3, "left": 5, "bottom": 3, "right": 5},
+    )
+    # white rules between cells make the shaded heat-map cells read as separate tiles
+    heat_table = table_properties(
+        borders={
+            "insideH": Border(color="FFFFFF", size=12),
+            "insideV": Border(color="FFFFFF", size=12),
+        },
+        cell_margins={"top": 2.5, "left": 4, "bottom": 2.5, "right": 4},
+    )
     return [
         style_element(
             "paragraph",
@@ -434,6 +579,59 @@ def style_sheet(s: DocxStyle, text_width: float, bullets: int) -> list[BaseOxmlE
             ui_priority=99,
             table_parts=[sources_table, header_row],
         ),
+        style_element(
+            "table",
+            "CompareTable",
+            "Compare Table",
+            based_on="TableNormal",
+            custom=True,
+            ui_priority=99,
+            table_parts=[compare_table],
+        ),
+        style_element(
+            "table",
+            "HeatMapTable",
+            "Heat Map Table",
+            based_on="TableNormal",
+            custom=True,
+            ui_priority=99,
+            table_parts=[heat_table, header_row],
+        ),
+        style_element(
+            "paragraph",
+            "Caption",
+            "caption",
+            based_on="Normal",
+            next_style="Normal",
+            ui_priority=35,
+            quick=True,
+            ppr=ParaProps(space_before=4, space_after=12),
+            rpr=RunProps(size=s.small_size, italic=True, color=s.muted_color),
+        ),
+        style_element(
+            "paragraph",
+            "Header",
+            "header",
+            based_on="Normal",
+            ui_priority=99,
+            ppr=ParaProps(align="center", space_after=0, line=1.0),
+            rpr=RunProps(size=s.footer_size, bold=True, color=s.banner_color, spacing=1.5),
+        ),
+        style_element(
+            "character",
+            "NewTag",
+            "New Tag",
+            based_on="DefaultParagraphFont",
+            custom=True,
+            ui_priority=99,
+            rpr=RunProps(
+                bold=True,
+                color=s.new_tag_color,
+                spacing=0.5,
+                size=s.small_size,
+                shading=s.new_tag_fill,
+            ),
+        ),
     ]
 
 
@@ -469,6 +667,11 @@ class _Writer:
         self._contents()
         for index, section in enumerate(self.b.sections):
             self._section(index, section)
+        if not self._disputed_section():
+            self._disagreements(level=1)
+        self._key_numbers()
+        self._gone()
+        self._coverage()
         self._sources()
         self._note()
         buffer = io.BytesIO()
@@ -551,6 +754,14 @@ class _Writer:
         add_field(line, "PAGE", "1")
         line._p.append(run(" of "))
         add_field(line, "NUMPAGES", "1")
+        if s.banner:
+            header = section.header
+            header.is_linked_to_previous = False
+            top = header.paragraphs[0]
+            for child in list(top._p):
+                top._p.remove(child)
+            set_paragraph_props(top, ParaProps(style="Header"))
+            top._p.append(run(s.banner))
 
     # -- building blocks ---------------------------------------------------------------------
 
@@ -590,6 +801,35 @@ class _Writer:
     def _section_anchor(self, index: int, section: Section) -> str:
         return self.bookmarks.name("sec", str(index + 1), section.theme)
 
+    def _disputed_section(self) -> bool:
+        """Whether the side-by-side disputes go under a disputed framing section."""
+        return any(section.theme == DISPUTED_THEME for section in self.b.sections)
+
+    def _heading(self, text: str, anchor: str) -> Paragraph:
+        heading = self._para("Heading1", text)
+        self.bookmarks.place(heading, self.bookmarks.name(anchor))
+        return heading
+
+    def _cite(self, p: Paragraph, item: Item) -> None:
+        """A footnote per citation of ``item`` at the end of ``p``."""
+        for n, citation in enumerate(item.citations):
+            if n:
+                # a comma keeps note numbers 1 and 2 from reading as 12
+                p._p.append(run(",", RunProps(style=FOOTNOTE_REFERENCE_STYLE)))
+            self._citation(self.footnotes.add(p), citation)
+
+    def _new_tag(self, p: CT_P, item: Item) -> None:
+        if item.status == "new":
+            p.append(run(NEW_TAG, RunProps(style="NewTag")))
+            p.append(run(" "))
+
+    def _widths(self, shares: tuple[float, ...]) -> list[int]:
+        """Column widths (twips) for ``shares`` of the text width, summing to it exactly."""
+        total = sum(shares)
+        widths = [round(self.text_width * share / total) for share in shares]
+        widths[-1] += self.text_width - sum(widths)
+        return widths
+
     # -- blocks ------------------------------------------------------------------------------
 
     def _title(self) -> None:
@@ -626,7 +866,8 @@ class _Writer:
         link = RunProps(style=HYPERLINK_STYLE, size=s.small_size)
         for item in self.b.bottom_line:
             p = cell.add_paragraph()
-            _style(p, "ListBullet").append(run(item.text))
+            self._new_tag(_style(p, "ListBullet"), item)
+            p._p.append(run(item.text))
             p._p.append(run(" (", muted))
             for n, sid in enumerate(item.source_ids):
                 if n:
@@ -641,6 +882,18 @@ class _Writer:
         for index, section in enumerate(b.sections):
             count = _plural(len(section.items), "statement") if section.items else "none"
             entries.append((section.title, self._section_anchor(index, section), count))
+        if b.contradictions and not self._disputed_section():
+            entries.append(
+                (DISAGREE_TITLE, name("disagree"), _plural(len(b.contradictions), "dispute"))
+            )
+        if b.key_numbers:
+            entries.append(
+                (KEY_NUMBERS_TITLE, name("key_numbers"), _plural(len(b.key_numbers), "figure"))
+            )
+        if b.previous is not None:
+            entries.append((self._gone_title(), name("gone"), _plural(len(b.gone), "statement")))
+        if self._coverage_table():
+            entries.append((COVERAGE_TITLE, name("coverage"), "Figure 1"))
         entries.append(("Sources", name("sources"), _plural(len(b.sources), "source")))
         entries.append(("Sourcing note", name("sourcing_note"), ""))
         muted = RunProps(color=self.s.muted_color)
@@ -659,14 +912,14 @@ class _Writer:
             self._para("MutedNote", EMPTY_SECTION)
         for item in section.items:
             self._item(item)
+        if section.theme == DISPUTED_THEME:
+            self._disagreements(level=2)
 
     def _item(self, item: Item) -> None:
-        p = self._para("Statement", item.text)
-        for n, citation in enumerate(item.citations):
-            if n:
-                # a comma keeps note numbers 1 and 2 from reading as 12
-                p._p.append(run(",", RunProps(style=FOOTNOTE_REFERENCE_STYLE)))
-            self._citation(self.footnotes.add(p), citation)
+        p = self._para("Statement")
+        self._new_tag(p._p, item)
+        p._p.append(run(item.text))
+        self._cite(p, item)
         parts = meta_parts(item)
         if not parts:
             set_paragraph_props(p, ParaProps(style="Statement", space_after=self.s.item_gap))
@@ -690,6 +943,147 @@ class _Writer:
         note._p.append(run(" — " + ", ".join([*details, f"¶{citation.paragraph}"])))
         if citation.quote:
             note._p.append(run(f": “{citation.quote}”"))
+
+    def _disagreements(self, level: Literal[1, 2]) -> None:
+        if not self.b.contradictions:
+            return
+        if level == 1:
+            self._heading(DISAGREE_TITLE, "disagree")
+        else:
+            heading = self._para("Heading2", DISAGREE_TITLE)
+            self.bookmarks.place(heading, self.bookmarks.name("disagree"))
+        for contradiction in self.b.contradictions:
+            self._dispute(contradiction)
+
+    def _dispute(self, c: Contradiction) -> None:
+        """Two statements side by side under a caption row naming the subject and the kind."""
+        s = self.s
+        half = self.text_width // 2
+        widths = [half, self.text_width - half]
+        table = self._table(2, widths, "CompareTable", f"Disputed: {c.subject}")
+        caption_row, sides_row = table.rows
+        row_properties(caption_row._tr, cant_split=True)
+        row_properties(sides_row._tr, cant_split=True)
+        for tc in caption_row._tr.tc_lst:
+            cell_properties(tc, width=self.text_width // 2, fill=s.box_fill)
+        caption = table.cell(0, 0).merge(table.cell(0, 1))
+        p = caption.paragraphs[0]
+        set_paragraph_props(p, ParaProps(style="TableHeading", keep_next=True))
+        p._p.append(run(c.subject))
+        p._p.append(run(f" — {kind_text(c.kind)}", RunProps(bold=False, color=s.muted_color)))
+        label = RunProps(size=s.small_size, color=s.muted_color)
+        link = RunProps(style=HYPERLINK_STYLE, size=s.small_size)
+        for cell, item in zip(sides_row.cells, (c.first, c.second), strict=True):
+            head = _style(cell.paragraphs[0], "TableText")
+            for n, sid in enumerate(item.source_ids):
+                if n:
+                    head.append(run(", ", label))
+                self._source_ref(cell.paragraphs[0], sid, link)
+            if item.speaker:
+                head.append(run(f" · {item.speaker}", label))
+            text = cell.add_paragraph()
+            set_paragraph_props(text, ParaProps(style="TableText", space_before=2))
+            text._p.append(run(item.text))
+            self._cite(text, item)
+        # Word joins tables that touch into one, so each pair gets a paragraph after it
+        self._para("Caption")
+
+    def _key_numbers(self) -> None:
+        numbers = self.b.key_numbers
+        if not numbers:
+            return
+        s = self.s
+        self._heading(KEY_NUMBERS_TITLE, "key_numbers")
+        widths = self._widths(s.key_number_columns)
+        table = self._table(1 + len(numbers), widths, "SourcesTable", KEY_NUMBERS_TITLE)
+        rows = table.rows
+        row_properties(rows[0]._tr, header=True, cant_split=True)
+        for cell, heading in zip(rows[0].cells, KEY_NUMBER_COLUMNS, strict=True):
+            _style(cell.paragraphs[0], "TableHeading").append(run(heading))
+        link = RunProps(style=HYPERLINK_STYLE)
+        for row, number in zip(rows[1:], numbers, strict=True):
+            row_properties(row._tr, cant_split=True)
+            figure, counts, source = row.cells
+            _style(figure.paragraphs[0], "TableText").append(
+                run(number.figure, RunProps(bold=True))
+            )
+            _style(counts.paragraphs[0], "TableText").append(run(number.subject))
+            p = source.paragraphs[0]
+            cited = _style(p, "TableText")
+            for n, sid in enumerate(number.item.source_ids):
+                if n:
+                    cited.append(run(", "))
+                self._source_ref(p, sid, link)
+            self._cite(p, number.item)
+
+    def _gone_title(self) -> str:
+        previous = self.b.previous
+        return f"No longer reported since {day_text(previous) if previous else UNKNOWN_DATE}"
+
+    def _gone(self) -> None:
+        previous = self.b.previous
+        if previous is None:
+            return
+        self._heading(self._gone_title(), "gone")
+        if not self.b.gone:
+            self._para(
+                "MutedNote",
+                f"Every statement of the briefing of {day_text(previous)} is still reported.",
+            )
+            return
+        self._para(
+            "MutedNote",
+            f"Statements of the briefing of {day_text(previous)} that this one no longer "
+            "carries, with where they were cited then.",
+        )
+        muted = RunProps(size=self.s.small_size, color=self.s.muted_color)
+        for item in self.b.gone:
+            p = self._para("ListBullet", item.text)
+            # plain text, not links: these sources may not be in this briefing's sources table
+            p._p.append(run(f" (was cited: {citation_note(item)})", muted))
+
+    def _coverage_table(self) -> dict[str, dict[str, int]] | None:
+        if not self.b.sources or not self.b.sections:
+            return None
+        return self.b.coverage()
+
+    def _coverage(self) -> None:
+        """A heat map: one row per source, one column per theme, the item count in each cell."""
+        table_data = self._coverage_table()
+        if table_data is None:
+            return
+        s = self.s
+        self._heading(COVERAGE_TITLE, "coverage")
+        themes = dict.fromkeys(section.theme for section in self.b.sections)
+        titles: dict[str, str] = {}
+        for section in self.b.sections:
+            titles.setdefault(section.theme, section.title)
+        widths = self._widths((1.4, *(1.0 for _ in themes)))
+        sources = self.b.sources
+        table = self._table(1 + len(sources), widths, "HeatMapTable", COVERAGE_CAPTION)
+        rows = table.rows
+        row_properties(rows[0]._tr, header=True, cant_split=True)
+        _style(rows[0].cells[0].paragraphs[0], "TableHeading").append(run("Source"))
+        for cell, theme in zip(rows[0].cells[1:], themes, strict=True):
+            _style(cell.paragraphs[0], "TableHeading", "center").append(run(titles[theme]))
+        most = max((n for counts in table_data.values() for n in counts.values()), default=0)
+        zero = RunProps(color=s.muted_color)
+        for row, source in zip(rows[1:], sources, strict=True):
+            row_properties(row._tr, cant_split=True)
+            first = row.cells[0].paragraphs[0]
+            _style(first, "TableText")
+            self._source_ref(first, source.id, RunProps(style=HYPERLINK_STYLE, bold=True))
+            counts = table_data.get(source.id, {})
+            for cell, width, theme in zip(row.cells[1:], widths[1:], themes, strict=True):
+                count = counts.get(theme, 0)
+                fill = heat_fill(count, most, s.heat_color)
+                cell_properties(cell._tc, width=width, fill=fill)
+                if fill is None:
+                    props = zero
+                else:
+                    props = RunProps(bold=True, color="FFFFFF" if is_dark(fill) else s.text_color)
+                _style(cell.paragraphs[0], "TableText", "center").append(run(str(count), props))
+        self._para("Caption", COVERAGE_CAPTION)
 
     def _sources(self) -> None:
         s = self.s
@@ -720,6 +1114,13 @@ class _Writer:
                 link = cells[1].add_paragraph()
                 _style(link, "TableText")
                 add_external_link(link, source.url, source.url, url)
+            profile = self.b.profile(source.id)
+            if profile is not None:
+                line = cells[1].add_paragraph()
+                set_paragraph_props(line, ParaProps(style="TableText", space_before=2))
+                line._p.append(
+                    run(profile_text(profile), RunProps(size=s.small_size, color=s.muted_color))
+                )
             published = day_text(source.published) if source.published else None
             _text_cell(cells[2], source.outlet, missing)
             _text_cell(cells[3], source.author, missing)
@@ -769,7 +1170,9 @@ def _as_p(element: BaseOxmlElement) -> CT_P:
     return element
 
 
-def _style(p: Paragraph, style: str, align: Literal["left", "right"] | None = None) -> CT_P:
+def _style(
+    p: Paragraph, style: str, align: Literal["left", "center", "right"] | None = None
+) -> CT_P:
     """Give ``p`` paragraph style ``style``; returns the w:p to append runs to."""
     set_paragraph_props(p, ParaProps(style=style, align=align))
     return p._p

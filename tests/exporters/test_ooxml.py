@@ -84,13 +84,16 @@ def test_run_props_in_schema_order() -> None:
         color="112233",
         size=10.5,
         underline="single",
+        shading="A4262C",
         vert_align="superscript",
         lang="en-GB",
     )
     rpr = props.element()
     assert _tags(rpr) == [
-        "rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "vertAlign", "lang",
+        "rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "sz", "szCs", "u", "shd", "vertAlign",
+        "lang",
     ]  # fmt: skip
+    assert rpr.find(f"{W}shd").get(f"{W}fill") == "A4262C"
     assert rpr.find(f"{W}sz").get(f"{W}val") == "21"
     assert rpr.find(f"{W}i").get(f"{W}val") == "0"
     fonts = rpr.find(f"{W}rFonts")

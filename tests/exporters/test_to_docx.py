@@ -20,12 +20,13 @@ import pytest
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, RGBColor
+from docx.table import Table
 from lxml import etree
 
 from briefing.errors import ExportError
 from briefing.exporters import ExportSettings, Paper, export_bytes, to_docx
 from briefing.exporters.to_docx import DocxTemplate, render, scope_text
-from briefing.model import Briefing, Citation, Section
+from briefing.model import Briefing, Citation, Contradiction, KeyNumber, Section, SourceProfile
 from tests.conftest import SHARED, make_briefing, make_item, make_source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -46,6 +47,15 @@ def _footnotes(data: bytes) -> list[str]:
     root = _part(data, "word/footnotes.xml")
     notes = [n for n in root.iter(f"{W}footnote") if n.get(f"{W}type") is None]
     return ["".join(t.text or "" for t in n.iter(f"{W}t")) for n in notes]
+
+
+def _table(document: DocumentObject, style: str, n: int = 0) -> Table:
+    """The ``n``-th table of style ``style``."""
+    return [t for t in document.tables if t.style is not None and t.style.name == style][n]
+
+
+def _headings(document: DocumentObject) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Head")]
 
 
 def _body_texts(document: DocumentObject) -> list[str]:
@@ -75,6 +85,7 @@ def test_blocks_in_order(data: bytes) -> None:
         "Official positions",
         "Escalation warnings",
         "Disputed framing",
+        "Coverage",
         "Sources",
         "Sourcing note",
     ]
@@ -202,8 +213,7 @@ def test_section_headings_carry_bookmarks(data: bytes) -> None:
 
 def test_sources_table(data: bytes) -> None:
     document = _open(data)
-    table = document.tables[1]
-    assert table.style is not None and table.style.name == "Sources Table"
+    table = _table(document, "Sources Table")
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == list(to_docx.SOURCE_COLUMNS)
     assert rows[1] == [
@@ -328,9 +338,17 @@ def test_paper(briefing: Briefing, paper: Paper, width: int, height: int) -> Non
     assert footer.paragraphs[0].text.startswith("NATO troops to Ukraine · 1 June 2024\tPage ")
 
 
-@pytest.mark.parametrize("name", ["nope", "../styles/x", ""])
+@pytest.mark.parametrize("name", ["nope", "", "Default", "a b"])
 def test_unknown_template(briefing: Briefing, name: str) -> None:
-    with pytest.raises(ExportError, match="unknown DOCX template"):
+    message = f"unknown template {name!r}; choose default, ministry or a .docx path"
+    with pytest.raises(ExportError) as caught:
+        render(briefing, ExportSettings(template=name))
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("name", ["../styles/x", "missing.docx", "C:\\house\\x.DOCX"])
+def test_missing_template_path(briefing: Briefing, name: str) -> None:
+    with pytest.raises(ExportError, match=r"cannot find DOCX template .*choose default, ministry"):
         render(briefing, ExportSettings(template=name))
 
 
@@ -415,3 +433,255 @@ def test_nasty_footnote_citations_match(nasty_briefing: Briefing) -> None:
     citations = [c for s in nasty_briefing.sections for item in s.items for c in item.citations]
     assert len(_footnotes(data)) == len(citations) == 5
     assert all(isinstance(c, Citation) for c in citations)
+
+
+# --- analysis: disputes, key numbers, coverage, profiles, what changed ------------------------
+
+
+def make_analysed_briefing(*, nasty: bool = False) -> Briefing:
+    """``make_briefing`` with every analysis field filled: a dispute, a key number, profiles,
+    one new statement and, since a previous briefing, one that is gone and cites a source this
+    briefing did not read."""
+    base = make_briefing(nasty=nasty)
+    sections = list(base.sections)
+    request = dataclasses.replace(sections[0].items[0], status="new", speaker="Kuleba")
+    sections[0] = dataclasses.replace(sections[0], items=(request,))
+    disputed = sections[3].items[0]
+    return dataclasses.replace(
+        base,
+        bottom_line=(request, *base.bottom_line[1:]),
+        sections=tuple(sections),
+        contradictions=(
+            Contradiction("polarity", "a formal request for troops", request, disputed),
+        ),
+        key_numbers=(KeyNumber("150,000", "new recruits Ukraine wants trained", request),),
+        profiles=(
+            SourceProfile("S1", "news report", 0.0, first_person=False, rhetorical=False),
+            SourceProfile(
+                "S2",
+                "opinion/advocacy",
+                0.5,
+                first_person=True,
+                rhetorical=True,
+                terms=("begging",),
+            ),
+        ),
+        gone=(make_item("Allies will meet again in July.", ("S7", 3), ("S1", 4)),),
+        previous=dt.date(2024, 5, 25),
+    )
+
+
+@pytest.fixture
+def analysed() -> Briefing:
+    return make_analysed_briefing()
+
+
+@pytest.fixture
+def analysed_data(analysed: Briefing) -> bytes:
+    return render(analysed, ExportSettings())
+
+
+def test_disputes_side_by_side_under_disputed_framing(analysed_data: bytes) -> None:
+    document = _open(analysed_data)
+    headings = _headings(document)
+    at = headings.index(("Heading 2", to_docx.DISAGREE_TITLE))
+    assert headings[at - 1] == ("Heading 1", "Disputed framing")
+    assert headings[at + 1] == ("Heading 1", "Key numbers")
+    table = _table(document, "Compare Table")
+    caption, sides = table.rows
+    assert len(caption._tr.tc_lst) == 1 and caption.cells[0].grid_span == 2
+    assert (
+        caption.cells[0].text == "a formal request for troops — one affirms what the other denies"
+    )
+    assert [cell.text for cell in sides.cells] == [
+        "S1 · Kuleba\nUkrainian officials have asked their counterparts to help train 150,000 new"
+        " recruits.",
+        "S2\nThere has been no formal request for military assistance from the Ukrainian "
+        "government.",
+    ]
+    refs = [r.get(f"{W}id") for r in table._tbl.iter(f"{W}footnoteReference")]
+    assert refs == ["5", "6"]
+    assert table._tbl.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == (
+        "Disputed: a formal request for troops"
+    )
+
+
+def test_disputes_get_their_own_section_without_disputed_framing(analysed: Briefing) -> None:
+    briefing = dataclasses.replace(analysed, sections=analysed.sections[:3])
+    document = _open(render(briefing, ExportSettings()))
+    headings = _headings(document)
+    assert ("Heading 1", to_docx.DISAGREE_TITLE) in headings
+    assert ("Heading 2", to_docx.DISAGREE_TITLE) not in headings
+    contents = [p.text for p in document.paragraphs if p.style.name == "toc 1"]
+    assert f"{to_docx.DISAGREE_TITLE}\t1 dispute" in contents
+
+
+def test_no_analysis_blocks_when_fields_are_empty(data: bytes) -> None:
+    document = _open(data)
+    texts = [p.text for p in document.paragraphs]
+    assert to_docx.DISAGREE_TITLE not in texts and "Key numbers" not in texts
+    assert not any(t.startswith("No longer reported") or t.startswith("NEW ") for t in texts)
+    assert "Compare Table" not in {t.style.name for t in document.tables if t.style}
+
+
+def test_key_numbers_table(analysed_data: bytes) -> None:
+    table = _table(_open(analysed_data), "Sources Table")
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [
+        list(to_docx.KEY_NUMBER_COLUMNS),
+        ["150,000", "new recruits Ukraine wants trained", "S1"],
+    ]
+    assert [r.get(f"{W}id") for r in table._tbl.iter(f"{W}footnoteReference")] == ["7"]
+    assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
+
+
+def test_footnotes_cover_sections_disputes_and_numbers(
+    analysed: Briefing, analysed_data: bytes
+) -> None:
+    cited = [i for s in analysed.sections for i in s.items]
+    cited += [i for c in analysed.contradictions for i in (c.first, c.second)]
+    cited += [k.item for k in analysed.key_numbers]
+    notes = _footnotes(analysed_data)
+    assert len(notes) == sum(len(i.citations) for i in cited) == 7
+    assert notes[4] == notes[0] == " S1 — Ukraine formally asks NATO to send troops, The Outlet, ¶2"
+    assert notes[6] == notes[0]
+    refs = [
+        r.get(f"{W}id")
+        for r in _part(analysed_data, "word/document.xml").iter(f"{W}footnoteReference")
+    ]
+    assert refs == [str(n) for n in range(1, 8)]
+
+
+def test_coverage_heat_map(analysed: Briefing, analysed_data: bytes) -> None:
+    document = _open(analysed_data)
+    table = _table(document, "Heat Map Table")
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [
+        ["Source", "Requests", "Official positions", "Escalation warnings", "Disputed framing"],
+        ["S1", "1", "0", "1", "0"],
+        ["S2", "0", "0", "0", "2"],
+    ]
+    fills = [[tc.find(f"{W}tcPr/{W}shd") for tc in row._tr.tc_lst[1:]] for row in table.rows[1:]]
+    assert fills[0][1] is None and fills[1][3].get(f"{W}fill") == to_docx.DEFAULT_STYLE.heat_color
+    assert fills[0][0].get(f"{W}fill") == to_docx.heat_fill(1, 2, to_docx.DEFAULT_STYLE.heat_color)
+    body = list(document.element.body)
+    after = body[body.index(table._tbl) + 1]
+    caption = next(p for p in document.paragraphs if p._p is after)
+    assert caption.style.name == "Caption" and caption.text == to_docx.COVERAGE_CAPTION
+    assert caption.text == "Figure 1. Items each source gives to each theme"
+
+
+@pytest.mark.parametrize(
+    ("count", "most", "expected"),
+    [(0, 3, None), (3, 3, "1F3A5F"), (1, 1, "1F3A5F"), (1, 4, "A5B0BF"), (5, 0, None)],
+)
+def test_heat_fill(count: int, most: int, expected: str | None) -> None:
+    assert to_docx.heat_fill(count, most, "1F3A5F") == expected
+
+
+def test_heat_text_contrast() -> None:
+    assert to_docx.is_dark("1F3A5F") and not to_docx.is_dark("B4BCC6")
+
+
+def test_profiles_under_sources(analysed: Briefing, analysed_data: bytes) -> None:
+    table = _table(_open(analysed_data), "Sources Table", 1)
+    assert table.rows[1].cells[1].text == (
+        "Ukraine formally asks NATO to send troops\n"
+        "news report · loaded terms in 0% of sentences · style: impersonal"
+    )
+    profile = table.rows[2].cells[1].text.split("\n")[-1]
+    assert profile == (
+        "opinion/advocacy · loaded terms in 50% of sentences · style: first person, rhetorical"
+        " · terms: begging"
+    )
+
+
+def test_new_tag(analysed_data: bytes) -> None:
+    document = _open(analysed_data)
+    tagged = [p for p in document.paragraphs if p.text.startswith("NEW ")]
+    assert [p.text for p in tagged] == [
+        "NEW Ukrainian officials have asked their counterparts to help train 150,000 new recruits."
+    ]
+    assert tagged[0].runs[0].style.name == "New Tag" and tagged[0].runs[0].text == "NEW"
+    box = document.tables[0].rows[0].cells[0]
+    assert box.paragraphs[1].text.startswith("NEW Ukrainian")
+    assert not box.paragraphs[2].text.startswith("NEW")
+
+
+def test_no_longer_reported(analysed_data: bytes, caplog: pytest.LogCaptureFixture) -> None:
+    texts = [p.text for p in _open(analysed_data).paragraphs]
+    at = texts.index("No longer reported since 25 May 2024")
+    assert texts[at + 2] == "Allies will meet again in July. (was cited: S7 ¶3, S1 ¶4)"
+    assert "No longer reported since 25 May 2024\t1 statement" in texts
+    anchors = {
+        h.get(f"{W}anchor") for h in _part(analysed_data, "word/document.xml").iter(f"{W}hyperlink")
+    }
+    assert "src_S7" not in anchors
+
+
+def test_gone_section_only_when_compared(analysed: Briefing) -> None:
+    nothing_gone = dataclasses.replace(analysed, gone=())
+    texts = [p.text for p in _open(render(nothing_gone, ExportSettings())).paragraphs]
+    assert "Every statement of the briefing of 25 May 2024 is still reported." in texts
+    # a source absent from the briefing must not break a render even without a comparison date
+    uncompared = dataclasses.replace(analysed, previous=None)
+    texts = [p.text for p in _open(render(uncompared, ExportSettings())).paragraphs]
+    assert not any(t.startswith("No longer reported") for t in texts)
+
+
+@pytest.mark.parametrize("template", ["default", "ministry"])
+def test_analysed_renders_are_byte_identical(analysed: Briefing, template: str) -> None:
+    settings = ExportSettings(template=template)
+    assert render(analysed, settings) == render(make_analysed_briefing(), settings)
+
+
+def test_ministry_template(analysed: Briefing, analysed_data: bytes) -> None:
+    ministry = _open(render(analysed, ExportSettings(template="ministry")))
+    header = ministry.sections[0].header
+    assert not header.is_linked_to_previous
+    assert header.paragraphs[0].text == "INTERNAL — NOT FOR PUBLICATION"
+    assert ministry.styles["Normal"].font.name == "Times New Roman"
+    assert ministry.styles["Heading 1"].font.color.rgb == RGBColor(0x1E, 0x4D, 0x2B)
+    default = _open(analysed_data)
+    assert default.styles["Normal"].font.name == "Arial"
+    assert default.sections[0].header.is_linked_to_previous
+    assert [p.text for p in ministry.paragraphs] == [p.text for p in default.paragraphs]
+
+
+def test_template_given_as_path(analysed: Briefing, tmp_path: Path) -> None:
+    reference = docx.Document()
+    reference.styles["Heading 1"].font.color.rgb = RGBColor(0x00, 0x66, 0x33)
+    path = tmp_path / "House Style.docx"
+    reference.save(str(path))
+    document = _open(render(analysed, ExportSettings(template=str(path))))
+    assert document.styles["Heading 1"].font.color.rgb == RGBColor(0x00, 0x66, 0x33)
+    assert document.styles["Compare Table"].style_id == "CompareTable"
+    assert document.styles["caption"].style_id == "Caption"
+
+
+@pytest.mark.skipif(_check_tools_missing() is not None, reason=str(_check_tools_missing()))
+@pytest.mark.parametrize("template", ["default", "ministry"])
+def test_check_docx_passes_analysed(template: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{template}.docx"
+    out.write_bytes(render(make_analysed_briefing(nasty=True), ExportSettings(template=template)))
+    result = subprocess.run(
+        [
+            "bash",
+            str(CHECK_DOCX),
+            str(out),
+            str(tmp_path / "check"),
+            "--expect",
+            to_docx.COVERAGE_CAPTION,
+            "--expect",
+            "Ελλάδα & <b>NATO</b>",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHON": sys.executable},
+        timeout=300,
+        check=False,
+    )
+    verdict = result.stdout.strip().splitlines()[-1]
+    assert verdict.startswith("docx ok:"), result.stdout
+    assert "schema=ok" in verdict and "warnings=0" in verdict, verdict
+    assert "footnotes=8" in verdict, verdict
