@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -16,7 +15,7 @@ from tests.conftest import ROOT
 )
 def test_ruff() -> None:
     out = subprocess.run(
-        ["ruff", "check", "briefing", "tests", "examples", "benchmarks"],
+        [sys.executable, "-m", "ruff", "check", "briefing", "tests", "examples", "benchmarks"],
         cwd=ROOT,
         capture_output=True,
         text=True,

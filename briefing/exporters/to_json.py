@@ -35,6 +35,21 @@ def item_dict(item: Item) -> dict[str, Any]:
     }
 
 
+def gone_dict(item: Item) -> dict[str, Any]:
+    """A statement of the previous brief that this one no longer carries.
+
+    Its citations name the previous brief's sources, so they go under ``was_cited``, not
+    ``citations``: this brief's provenance check must not look for them in this brief's sources.
+    """
+    was_cited: list[dict[str, Any]] = []
+    for c in item.citations:
+        cite: dict[str, Any] = {"source": c.source, "paragraph": c.paragraph}
+        if c.quote is not None:
+            cite["quote"] = c.quote
+        was_cited.append(cite)
+    return {"text": item.text, "was_cited": was_cited, "theme": item.theme}
+
+
 def _path(path: str, base_dir: Path | None) -> str:
     """The source path relative to the JSON file's folder (at most one level up), else absolute."""
     absolute = Path(path).resolve()
@@ -87,8 +102,33 @@ def briefing_dict(briefing: Briefing, base_dir: Path | None = None) -> dict[str,
             "summariser": note.summariser,
             "theme_pack": note.theme_pack,
         },
+        "contradictions": [
+            {
+                "kind": c.kind,
+                "subject": c.subject,
+                "first": item_dict(c.first),
+                "second": item_dict(c.second),
+            }
+            for c in briefing.contradictions
+        ],
+        "key_numbers": [
+            {"figure": k.figure, "subject": k.subject, **item_dict(k.item)}
+            for k in briefing.key_numbers
+        ],
+        "profiles": [
+            {
+                "source": p.source,
+                "kind": p.kind,
+                "loaded_share": p.loaded_share,
+                "first_person": p.first_person,
+                "rhetorical": p.rhetorical,
+                "terms": list(p.terms),
+            }
+            for p in briefing.profiles
+        ],
+        "coverage": briefing.coverage(),
         "previous": briefing.previous.isoformat() if briefing.previous else None,
-        "gone": [item_dict(i) for i in briefing.gone],
+        "gone": [gone_dict(i) for i in briefing.gone],
         "generator": {"name": "briefing", "version": __version__, "schema": SCHEMA_VERSION},
     }
 

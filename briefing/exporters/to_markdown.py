@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from briefing.exporters import ExportSettings
@@ -9,6 +10,9 @@ from briefing.model import Briefing, Citation, Item, Source
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The last line of every Markdown briefing: invisible when rendered, it tells a later run that
+# briefing wrote the file and may replace it (escaped source text can never produce it).
+SIGNATURE = "<!-- made by briefing -->"
 
 
 def escape(text: str) -> str:
@@ -41,12 +45,15 @@ class _Notes:
         return out
 
 
-def _item(item: Item, notes: _Notes) -> str:
+def _item(item: Item, notes: _Notes, previous: dt.date | None = None) -> str:
     refs = "".join(notes.ref(c) for c in item.citations)
     line = f"- {escape(item.text)}{refs}"
     extra = []
     if item.status == "new":
         line = f"- **New:** {escape(item.text)}{refs}"
+    elif item.status == "continuing":
+        since = f" from the brief of {previous.isoformat()}" if previous else ""
+        extra.append(f"continuing{since}")
     if len(item.source_ids) > 1:
         extra.append(f"{len(item.source_ids)} sources")
     if item.cues:
@@ -56,6 +63,28 @@ def _item(item: Item, notes: _Notes) -> str:
     if extra:
         line += f"  \n  <small>{'; '.join(extra)}</small>"
     return line
+
+
+def _gone(item: Item, previous: dt.date) -> str:
+    """A statement of the previous brief; its citations name that brief's sources, not ours."""
+    cited = ", ".join(f"{c.source} ¶{c.paragraph}" for c in item.citations) or "no citation"
+    return (
+        f"- {escape(item.text)}  \n"
+        f"  <small>in the brief of {previous.isoformat()}, citing its {cited}</small>"
+    )
+
+
+def _changes(briefing: Briefing) -> str:
+    """ "compared with the brief of 2024-05-19: 3 new, 5 continuing, 2 gone" """
+    if briefing.previous is None:
+        return ""
+    items = dict.fromkeys([*briefing.bottom_line, *(i for s in briefing.sections for i in s.items)])
+    new = sum(1 for i in items if i.status == "new")
+    continuing = sum(1 for i in items if i.status == "continuing")
+    return (
+        f" · compared with the brief of {briefing.previous.isoformat()}: {new} new, "
+        f"{continuing} continuing, {len(briefing.gone)} gone"
+    )
 
 
 def _source_row(source: Source) -> str:
@@ -81,25 +110,59 @@ def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     out = [
         f"# {escape(briefing.title)}",
         "",
-        f"*{briefing.date.isoformat()} · {briefing.scope}*",
+        f"*{briefing.date.isoformat()} · {briefing.scope}{_changes(briefing)}*",
         "",
     ]
     out += ["## Bottom line", ""]
-    out += [_item(i, notes) for i in briefing.bottom_line] or ["*No statements selected.*"]
+    previous = briefing.previous
+    out += [_item(i, notes, previous) for i in briefing.bottom_line] or [
+        "*No statements selected.*"
+    ]
     for section in briefing.sections:
         out += ["", f"## {escape(section.title)}", ""]
         if section.description:
             out += [f"*{escape(section.description)}*", ""]
-        out += [_item(i, notes) for i in section.items] or [
+        out += [_item(i, notes, previous) for i in section.items] or [
             "*No statements in the sources fit this theme.*"
         ]
-    if briefing.previous is not None:
-        out += ["", f"## No longer reported since {briefing.previous.isoformat()}", ""]
-        out += [_item(i, notes) for i in briefing.gone] or ["*Every earlier statement is still carried.*"]
+    if previous is not None:
+        out += ["", f"## Gone since the brief of {previous.isoformat()}", ""]
+        out += ["*Statements of that brief that this one no longer carries.*", ""]
+        out += [_gone(i, previous) for i in briefing.gone] or [
+            "*Every statement of that brief is still carried.*"
+        ]
+    if briefing.contradictions:
+        out += ["", "## Where the sources disagree", ""]
+        for c in briefing.contradictions:
+            out += [
+                f"**{escape(c.subject)}** ({escape(c.kind)})",
+                "",
+                _item(c.first, notes),
+                _item(c.second, notes),
+                "",
+            ]
+    if briefing.key_numbers:
+        out += ["", "## Key numbers", "", "| figure | what | source |", "|---:|---|---|"]
+        for k in briefing.key_numbers:
+            refs = "".join(notes.ref(c) for c in k.item.citations)
+            out.append(f"| {escape(k.figure)} | {escape(k.subject)} | {refs} |")
     out += ["", "## Sources", ""]
     out += ["| id | title | outlet | author | published | file | words |"]
     out += ["|---|---|---|---|---|---|---:|"]
     out += [_source_row(s) for s in briefing.sources]
+    profiles = [p for p in briefing.profiles]
+    if profiles:
+        out += ["", "| source | kind | loaded terms | style |", "|---|---|---:|---|"]
+        for p in profiles:
+            style = (
+                ", ".join(
+                    x
+                    for x, on in (("first person", p.first_person), ("rhetorical", p.rhetorical))
+                    if on
+                )
+                or "—"
+            )
+            out.append(f"| {p.source} | {escape(p.kind)} | {p.loaded_share:.0%} | {style} |")
     note = briefing.note
     out += ["", "## Sourcing note", ""]
     out += [
@@ -119,5 +182,5 @@ def render(briefing: Briefing, settings: ExportSettings) -> bytes:
         "- Every statement is quoted verbatim from the source it cites; flagged terms are "
         "the sources' wording, not ours."
     ]
-    out += ["", *notes.lines(), ""]
+    out += ["", *notes.lines(), "", SIGNATURE, ""]
     return "\n".join(out).encode("utf-8")
