@@ -10,10 +10,8 @@ import pytest
 from tests.conftest import ROOT
 
 
-@pytest.mark.skipif(
-    shutil.which("ruff") is None, reason="ruff is not installed (pip install .[test])"
-)
 def test_ruff() -> None:
+    pytest.importorskip("ruff", reason="ruff is not installed (pip install .[test])")
     out = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "briefing", "tests", "examples", "benchmarks"],
         cwd=ROOT,
