@@ -40,6 +40,17 @@ _EXPORTS = {
     "ExportError": "briefing.errors",
     "SourceError": "briefing.errors",
     "UsageError": "briefing.errors",
+    "Window": "briefing.window",
+    "Undated": "briefing.window",
+    "parse_week": "briefing.window",
+    "within": "briefing.window",
+    "Previous": "briefing.changes",
+    "compare": "briefing.changes",
+    "read_previous": "briefing.changes",
+    "find_previous": "briefing.changes",
+    "Project": "briefing.project",
+    "load_project": "briefing.project",
+    "scaffold": "briefing.project",
 }
 
 __all__ = [
@@ -54,16 +65,27 @@ __all__ = [
     "Item",
     "Options",
     "Paper",
+    "Previous",
+    "Project",
     "Section",
     "Source",
     "SourceError",
+    "Undated",
     "UsageError",
+    "Window",
     "__version__",
     "build_briefing",
+    "compare",
     "export",
     "export_bytes",
+    "find_previous",
+    "load_project",
     "load_sources",
+    "parse_week",
     "read_file",
+    "read_previous",
+    "scaffold",
+    "within",
 ]
 
 if TYPE_CHECKING:
@@ -72,7 +94,10 @@ if TYPE_CHECKING:
     from briefing.exporters import FORMATS, ExportSettings, Paper, export, export_bytes
     from briefing.model import Briefing, Citation, Corpus, Item, Section, Source
     from briefing.pipeline import build_briefing
+    from briefing.changes import Previous, compare, find_previous, read_previous
+    from briefing.project import Project, load_project, scaffold
     from briefing.sources import load_sources, read_file
+    from briefing.window import Undated, Window, parse_week, within
 
 
 def __getattr__(name: str) -> Any:

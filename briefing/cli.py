@@ -522,7 +522,8 @@ def make(
     template: Annotated[
         str | None,
         typer.Option(
-            help="DOCX template name. \\[default: default]",
+            help="House style: default or ministry, or a path to a reference .docx (DOCX) or "
+            "a .pdf.toml style file (PDF). \\[default: default]",
             rich_help_panel=_OUTPUT,
             show_default=False,
         ),

@@ -69,3 +69,31 @@ def test_wheel_carries_seeds_and_templates(tmp_path: Path) -> None:
     data = json.loads((work / "briefing.json").read_text(encoding="utf-8"))
     first = (work / data["sources"][0]["path"]).resolve()
     assert first.is_relative_to(site / "briefing" / "_bundled" / "seeds")
+
+
+def test_weekly_script_runs_a_week_in_an_init_project(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    desk = tmp_path / "desk"
+    assert CliRunner().invoke(app, ["init", str(desk)]).exit_code == 0
+    seed = next((ROOT / "seeds").glob("000_*.txt"))
+    (desk / "sources" / seed.name).write_bytes(seed.read_bytes())
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "briefing").write_text(
+        f"#!/bin/sh\nexec {sys.executable} -c 'from briefing.cli import main; main()' \"$@\"\n"
+    )
+    (bindir / "briefing").chmod(0o755)
+    env = {"PATH": f"{bindir}:/usr/bin:/bin", "WEEK": "2024-W20", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        ["bash", str(ROOT / "examples" / "weekly.sh")],
+        cwd=desk,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert list((desk / "out").glob("*2024-W20*"))
