@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -144,6 +145,8 @@ class BriefingDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab ships no 
         self.style = style
         self.info = info
         self.page_count = PageCount()
+        # Read once: every page draws the same image, which the PDF then holds once.
+        self.logo = ImageReader(style.logo) if style.logo else None
         frame = Frame(
             self.leftMargin,
             self.bottomMargin,
@@ -191,22 +194,28 @@ class BriefingDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab ships no 
             self.notify("TOCEntry", (0, how.contents, self.page, how.key))
 
     def _decorate(self, canv: Any, doc: Any) -> None:
-        if doc.page == 1:
-            return
         style, info = self.style, self.info
         width, height = self.pagesize
         left, right = style.margin_left, width - style.margin_right
         size = style.header_size
+        y = height - style.header_offset - size
         canv.saveState()
+        if style.banner:
+            self._banner(canv, height - style.banner_height)
+            self._banner(canv, 0)
+        logo_width = self._logo(canv, self.logo, left, y) if self.logo is not None else 0.0
+        if doc.page == 1:
+            canv.restoreState()
+            return
         canv.setFillColor(colour(style.muted_colour))
         canv.setStrokeColor(colour(style.rule_colour))
         canv.setLineWidth(0.5)
-        y = height - style.header_offset - size
         canv.setFont(style.font, size)
         canv.drawRightString(right, y, info.date_label)
-        room = right - left - stringWidth(info.date_label, style.font, size) - 24
+        start = left + (logo_width + 8 if logo_width else 0)
+        room = right - start - stringWidth(info.date_label, style.font, size) - 24
         canv.setFont(style.bold, size)
-        canv.drawString(left, y, truncate(info.title, style.bold, size, room))
+        canv.drawString(start, y, truncate(info.title, style.bold, size, room))
         canv.line(left, y - 5, right, y - 5)
         y = style.footer_offset
         canv.line(left, y + size + 4, right, y + size + 4)
@@ -217,6 +226,27 @@ class BriefingDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab ships no 
         )
         canv.drawString(left, y, style.kicker)
         canv.restoreState()
+
+    def _banner(self, canv: Any, bottom: float) -> None:
+        """The distribution banner as a full-width strip whose lower edge is at ``bottom``."""
+        style = self.style
+        width = self.pagesize[0]
+        canv.setFillColor(colour(style.banner_fill))
+        canv.rect(0, bottom, width, style.banner_height, stroke=0, fill=1)
+        size = min(style.header_size + 0.5, style.banner_height - 4)
+        canv.setFillColor(colour(style.banner_text_colour))
+        canv.setFont(style.bold, size)
+        # Fira's caps sit about 0.35 em above the baseline's centre line.
+        baseline = bottom + style.banner_height / 2 - size * 0.35
+        canv.drawCentredString(width / 2, baseline, style.banner)
+
+    def _logo(self, canv: Any, logo: ImageReader, left: float, baseline: float) -> float:
+        """Draw the logo standing on the header's baseline; return its width."""
+        image_width, image_height = logo.getSize()
+        height = self.style.logo_height
+        width = height * image_width / image_height
+        canv.drawImage(logo, left, baseline - 2, width, height, mask="auto")
+        return float(width)
 
 
 def truncate(text: str, font: str, size: float, room: float) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import sys
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from fontpkg_fira_sans import ROOT as FIRA_ROOT
 from reportlab.lib import colors
@@ -12,7 +15,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefing.errors import UsageError
+from briefing.errors import ConfigError, ExportError
+from briefing.resources import templates_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
 
 _MM = 72 / 25.4
 
@@ -65,6 +74,20 @@ class PdfStyle:
 
     kicker: str = "Sourced briefing"
 
+    # House-template extras: a distribution banner across the top and foot of every page, and a
+    # logo (PNG or JPEG path) at the left of the running head. Empty means none.
+    banner: str = ""
+    banner_text_colour: str = "#ffffff"
+    banner_fill: str = "#9b2c2c"
+    banner_height: float = 14.0
+    logo: str = ""
+    logo_height: float = 20.0
+
+    # The coverage heat map shades cells from chart_low (one item) to chart_high (the most).
+    chart_empty: str = "#ffffff"
+    chart_low: str = "#dde7f1"
+    chart_high: str = "#1f4e79"
+
     @property
     def bold(self) -> str:
         """Registered name of the bold face."""
@@ -83,22 +106,103 @@ class PdfStyle:
 
 DEFAULT_STYLE = PdfStyle()
 
-# Templates by name; a later issue adds house templates (logo, distribution banner) here.
+# Built-in templates by name; house templates ship as templates/styles/<name>.pdf.toml files.
 STYLES: dict[str, PdfStyle] = {"default": DEFAULT_STYLE}
+STYLE_SUFFIX = ".pdf.toml"
+_STYLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\Z")
+_FIELDS = {f.name: f for f in fields(PdfStyle)}
+# Paths in a style file are relative to the file, so a template folder can move as a whole.
+_PATH_FIELDS = frozenset({"logo", "font_dir"})
+
+
+def styles_dir() -> Path:
+    """The folder of bundled PDF style files (shared with the DOCX reference documents)."""
+    return templates_dir() / "styles"
+
+
+def template_names() -> list[str]:
+    """Built-in template names, then the bundled style files' names, without repeats."""
+    bundled = sorted(p.name[: -len(STYLE_SUFFIX)] for p in styles_dir().glob("*" + STYLE_SUFFIX))
+    return list(dict.fromkeys([*STYLES, *bundled]))
 
 
 def style_for(template: str) -> PdfStyle:
-    """The style of the named template; raises UsageError for an unknown name."""
-    try:
+    """The style of a built-in or bundled template name, or of a ``.pdf.toml`` file path.
+
+    Raises ExportError for an unknown name or missing file, ConfigError for an invalid file.
+    """
+    if template in STYLES:
         return STYLES[template]
-    except KeyError:
-        known = ", ".join(STYLES)
-        raise UsageError(f"unknown PDF template {template!r}; choose one of: {known}") from None
+    if template.endswith(STYLE_SUFFIX):
+        path = Path(template)
+        if not path.is_file():
+            raise ExportError(f"cannot read PDF template {template}: no such file")
+        return load_style(path)
+    bundled = styles_dir() / f"{template}{STYLE_SUFFIX}"
+    if _STYLE_NAME.match(template) and bundled.is_file():
+        return load_style(bundled)
+    names = template_names()
+    choices = ", ".join(names)
+    raise ExportError(f"unknown template {template!r}; choose {choices} or a .pdf.toml path")
+
+
+def load_style(path: Path) -> PdfStyle:
+    """The default style with the fields a ``.pdf.toml`` file sets put over it.
+
+    Keys are PdfStyle field names; colours are ``"#rrggbb"``, sizes numbers in points. Raises
+    ConfigError when the file is not TOML, names an unknown field or gives a wrong type.
+    """
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read PDF template {path}: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file") from exc
+    changes: dict[str, Any] = {key: _value(path, key, value) for key, value in table.items()}
+    return replace(DEFAULT_STYLE, **changes)
+
+
+def _value(path: Path, key: str, value: Any) -> str | float:
+    """One checked style-file value, with paths made absolute."""
+    known = _FIELDS.get(key)
+    if known is None:
+        raise ConfigError(
+            f"{path}: unknown key {key!r}; use PdfStyle field names such as accent_colour, "
+            "margin_left, banner, logo"
+        )
+    default = getattr(DEFAULT_STYLE, key)
+    if isinstance(default, float):
+        # bool is an int to Python but never a size.
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{path}: {key} must be a number of points, not {value!r}")
+        return float(value)
+    if not isinstance(value, str):
+        raise ConfigError(f"{path}: {key} must be a string, not {value!r}")
+    if default.startswith("#") and not _HEX.match(value):
+        raise ConfigError(f'{path}: {key} must be a colour like "#1f4e79", not {value!r}')
+    if key in _PATH_FIELDS and value:
+        resolved = (path.parent / value).resolve()
+        if not resolved.exists():
+            raise ConfigError(f"{path}: {key} {value!r} not found (looked for {resolved})")
+        return str(resolved)
+    return value
 
 
 def register_fonts(style: PdfStyle) -> None:
-    """Register the style's TrueType family with reportlab (once per family name)."""
+    """Register the style's TrueType family with reportlab (once per family name).
+
+    Raises ExportError when the family name is already registered for other font files.
+    """
     if style.font in pdfmetrics.getRegisteredFontNames():
+        # reportlab keeps the first registration of a name; another file under it would be wrong.
+        registered = Path(pdfmetrics.getFont(style.font).face.filename)
+        wanted = Path(style.font_dir) / style.font_regular
+        if registered.resolve() != wanted.resolve():
+            raise ExportError(
+                f"font family {style.font!r} is already used for {registered}; give the fonts "
+                "in your PDF template another `font` name"
+            )
         return
     faces = (
         (style.font, style.font_regular),
@@ -142,6 +246,12 @@ class Sheet:
     source: ParagraphStyle
     note: ParagraphStyle
     note_list: ParagraphStyle
+    speaker: ParagraphStyle
+    cell_speaker: ParagraphStyle
+    caption: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    figure_caption: ParagraphStyle
 
     @classmethod
     def of(cls, style: PdfStyle, source_indent: float) -> Sheet:
@@ -245,5 +355,25 @@ class Sheet:
             note=ParagraphStyle("note", parent=body, spaceBefore=5),
             note_list=ParagraphStyle(
                 "note-list", parent=body, leftIndent=style.item_indent, spaceBefore=2
+            ),
+            speaker=ParagraphStyle("speaker", parent=item_note, textColor=text, spaceBefore=1),
+            cell_speaker=ParagraphStyle(
+                "cell-speaker", parent=small, textColor=text, spaceBefore=2
+            ),
+            caption=ParagraphStyle(
+                "caption", parent=body, fontName=style.bold, spaceBefore=12, spaceAfter=4
+            ),
+            cell=ParagraphStyle(
+                "cell", parent=body, fontSize=style.body_size - 0.5, leading=style.body_leading - 1
+            ),
+            cell_head=ParagraphStyle(
+                "cell-head",
+                parent=small,
+                fontName=style.bold,
+                textColor=accent,
+                bulletFontName=style.bold,
+            ),
+            figure_caption=ParagraphStyle(
+                "figure-caption", parent=small, fontName=style.italic, spaceBefore=4
             ),
         )

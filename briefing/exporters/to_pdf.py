@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib.colors import linearlyInterpolatedColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -20,9 +22,18 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from briefing import __version__
 from briefing.errors import ExportError
 from briefing.exporters import ExportSettings, Paper
-from briefing.exporters.pdf_doc import Anchor, BriefingDoc, DocInfo, Mark, PageCount, Para, mark
+from briefing.exporters.pdf_doc import (
+    Anchor,
+    BriefingDoc,
+    DocInfo,
+    Mark,
+    PageCount,
+    Para,
+    mark,
+    truncate,
+)
 from briefing.exporters.pdf_style import PdfStyle, Sheet, colour, register_fonts, style_for
-from briefing.model import Briefing, Citation, Item, Section, Source
+from briefing.model import Briefing, Citation, Contradiction, Item, Section, Source
 
 __all__ = ["render"]
 
@@ -51,6 +62,16 @@ _EXTERNAL = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _MAX_PASSES = 6
 _EMPTY_SECTION = "No statements in the sources fit this theme."
 _EMPTY_BOTTOM_LINE = "No statements were selected for the bottom line."
+# The disagreements part follows the section of this theme (or the last section without it).
+_DISPUTED_THEME = "disputed_framing"
+_KINDS = {
+    "polarity": "one affirms what the other denies",
+    "number": "the figures differ",
+    "wording": "the same speaker quoted in different words",
+}
+# Beyond this many rows a heat map is no longer read as a picture; the busiest sources are shown.
+_FIGURE_ROWS = 40
+_FIGURE_TITLE = "Figure 1. Items each source gives to each theme"
 _HOW_TO_READ = (
     "Every statement is quoted verbatim from its source. A marker such as [S1 ¶3] names the "
     "source (listed under Sources) and the paragraph in it; a statement found in several sources "
@@ -61,7 +82,9 @@ _HOW_TO_READ = (
 def render(briefing: Briefing, settings: ExportSettings) -> bytes:
     """The briefing as PDF bytes; the same briefing and settings always give the same bytes.
 
-    Raises UsageError for an unknown template and ExportError when the layout cannot be made.
+    ``settings.template`` is a template name (default, ministry, ...) or a ``.pdf.toml`` path.
+    Raises ExportError for an unknown template or when the layout cannot be made, ConfigError
+    for an invalid style file.
     """
     style = style_for(settings.template)
     register_fonts(style)
@@ -191,9 +214,18 @@ class _Writer:
         story += self._title_block()
         story += self._bottom_line()
         story += self._contents()
-        for number, section in enumerate(self.briefing.sections, start=1):
+        story += self._key_numbers()
+        sections = self.briefing.sections
+        themes = [s.theme for s in sections]
+        after = themes.index(_DISPUTED_THEME) + 1 if _DISPUTED_THEME in themes else len(sections)
+        for number, section in enumerate(sections, start=1):
             story += self._section(number, section)
+            if number == after:
+                story += self._disagreements()
+        if not sections:
+            story += self._disagreements()
         story += self._gone()
+        story += self._coverage()
         story += self._sources()
         story += self._note()
         # The first pass lays out the contents with these (page 0) instead of reportlab's one-line
@@ -305,11 +337,11 @@ class _Writer:
     def _item(self, item: Item, *, current: bool = True) -> list[Flowable]:
         s = self.sheet
         paras = [self._statement(item, s.item, current=current)]
+        if item.speaker:
+            paras.append(self._speaker(item.speaker, s.speaker))
         notes = []
         if len(item.source_ids) > 1:
             notes.append(f"{len(item.source_ids)} sources")
-        if item.speaker:
-            notes.append(f"speaker: {_text(item.speaker)}")
         if item.cues:
             notes.append("placed by: " + ", ".join(_text(c) for c in item.cues))
         if item.flags:
@@ -327,6 +359,232 @@ class _Writer:
         for para in paras[:-1]:
             para.keepWithNext = 1
         return paras
+
+    def _speaker(self, speaker: str, style: ParagraphStyle) -> Para:
+        return Para(f"— {_text(speaker)}", style)
+
+    def _table_style(self) -> TableStyle:
+        """Ruled rows under a shaded header row (key numbers, disagreements)."""
+        style = self.style
+        rule = colour(style.rule_colour)
+        commands: list[tuple[object, ...]] = [
+            # Tables set a cell font even for flowable cells; the default is Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), style.font),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, rule),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.5, rule),
+            ("BACKGROUND", (0, 0), (-1, 0), colour(style.box_fill)),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, colour(style.accent_colour)),
+        ]
+        return TableStyle(commands)
+
+    def _key_numbers(self) -> list[Flowable]:
+        numbers = self.briefing.key_numbers
+        if not numbers:
+            return []
+        s = self.sheet
+        out = [self._heading("Key numbers", "h-numbers", "Key numbers")]
+        rows: list[list[Flowable]] = [
+            [
+                Para("Figure", s.cell_head),
+                Para("What it counts", s.cell_head),
+                Para("Source", s.cell_head),
+            ]
+        ]
+        for number in numbers:
+            rows.append(
+                [
+                    Para(f"<b>{_text(number.figure)}</b>", s.cell),
+                    Para(_text(number.subject), s.cell),
+                    Para(self._markers(number.item.citations), s.cell),
+                ]
+            )
+        widths = [0.24 * self.width, 0.56 * self.width, 0.20 * self.width]
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+        table.setStyle(self._table_style())
+        out.append(table)
+        return out
+
+    def _disagreements(self) -> list[Flowable]:
+        pairs = self.briefing.contradictions
+        if not pairs:
+            return []
+        title = "Where the sources disagree"
+        count = _plural(len(pairs), "pair")
+        contents = f'{escape(title)} <font color="{self.muted}">({count})</font>'
+        out = [self._heading(title, "h-disagree", contents)]
+        out.append(
+            Para(
+                "Statements from different sources that cannot both be right, quoted side by side.",
+                self.sheet.description,
+            )
+        )
+        for number, pair in enumerate(pairs, start=1):
+            out += self._pair(number, pair)
+        return out
+
+    def _pair(self, number: int, pair: Contradiction) -> list[Flowable]:
+        s = self.sheet
+        kind = _KINDS.get(pair.kind, pair.kind)
+        caption = Para(
+            f"{number}. {_text(pair.subject)} "
+            f'<font name="{self.style.font}" color="{self.muted}">— {_text(kind)}</font>',
+            s.caption,
+        )
+        caption.keepWithNext = 1
+        sides = (pair.first, pair.second)
+        heads = [Para(self._side_label(item), s.cell_head) for item in sides]
+        cells = []
+        for item in sides:
+            markers = self._markers(item.citations)
+            cell = [Para(f"“{_text(item.text)}”\u00a0{markers}", s.cell)]
+            if item.speaker:
+                cell.append(self._speaker(item.speaker, s.cell_speaker))
+            cells.append(cell)
+        table = Table([heads, cells], colWidths=[self.width / 2] * 2, repeatRows=1, splitInRow=1)
+        table.setStyle(self._table_style())
+        table.setStyle(
+            TableStyle([("LINEAFTER", (0, 0), (0, -1), 0.5, colour(self.style.rule_colour))])
+        )
+        return [caption, table]
+
+    def _side_label(self, item: Item) -> str:
+        """The sources a side of a disagreement comes from: ids with outlet or title."""
+        labels = []
+        for source_id in item.source_ids:
+            label = _text(source_id)
+            found = next((src for src in self.briefing.sources if src.id == source_id), None)
+            if found is not None:
+                name = found.outlet or found.title
+                label += f'<font name="{self.style.font}"> · {_text(name)}</font>'
+            labels.append(label)
+        return "; ".join(labels)
+
+    def _coverage(self) -> list[Flowable]:
+        b = self.briefing
+        if not b.sections or not b.sources:
+            return []
+        table = b.coverage()
+        totals = {sid: sum(row.values()) for sid, row in table.items()}
+        # coverage() has one row per id; a repeated id (a malformed briefing) is shown once.
+        first: dict[str, Source] = {}
+        for src in b.sources:
+            first.setdefault(src.id, src)
+        shown = list(first.values())
+        caption = _FIGURE_TITLE + " (darker cells: more items; blank: none)."
+        if len(shown) > _FIGURE_ROWS:
+            busiest = sorted(shown, key=lambda src: -totals[src.id])[:_FIGURE_ROWS]
+            keep = {src.id for src in busiest}
+            left_out = len(shown) - _FIGURE_ROWS
+            shown = [src for src in shown if src.id in keep]
+            caption += (
+                f" The {_FIGURE_ROWS} sources with the most items are shown;"
+                f" {_plural(left_out, 'other')} are not."
+            )
+        heading = self._heading("Coverage", "h-coverage", "Coverage")
+        figure = self._heat_map(shown, table)
+        # A Drawing refuses a keepWithNext attribute; the group keeps heading, figure and caption
+        # on one page (the heading's bookmark still fires, KeepTogether lays out its parts).
+        return [KeepTogether([heading, figure, Para(escape(caption), self.sheet.figure_caption)])]
+
+    def _heat_map(self, shown: list[Source], table: dict[str, dict[str, int]]) -> Drawing:
+        """Sources down, themes across, each cell shaded by its count: vectors, embedded fonts."""
+        style = self.style
+        sections = self.briefing.sections
+        size = style.small_size
+        row_height = size + 6
+        id_width = max(stringWidth(_plain(src.id), style.bold, size) for src in shown)
+        label_width = min(0.34 * self.width, max(110.0, id_width + 60))
+        column = (self.width - label_width) / len(sections)
+        heads = [self._wrap(_plain(sec.title), column - 4, size, lines=3) for sec in sections]
+        head_height = max(len(h) for h in heads) * (size + 2) + 6
+        height = head_height + len(shown) * row_height
+        drawing = Drawing(self.width, height)
+        # Without these the renderer starts from Helvetica, which pdffonts lists as not embedded.
+        drawing.initialFontName = style.font
+        drawing.initialFontSize = size
+        text, muted = colour(style.text_colour), colour(style.muted_colour)
+        for n, lines in enumerate(heads):
+            x = label_width + n * column + column / 2
+            for k, line in enumerate(reversed(lines)):
+                drawing.add(
+                    String(
+                        x,
+                        height - head_height + 5 + k * (size + 2),
+                        line,
+                        fontName=style.bold,
+                        fontSize=size,
+                        fillColor=colour(style.accent_colour),
+                        textAnchor="middle",
+                    )
+                )
+        counts = [n for src in shown for n in table[src.id].values()]
+        top = max(counts, default=0)
+        low, high = colour(style.chart_low), colour(style.chart_high)
+        for row, src in enumerate(shown):
+            y = height - head_height - (row + 1) * row_height
+            source_id = _plain(src.id)
+            drawing.add(
+                String(0, y + 4, source_id, fontName=style.bold, fontSize=size, fillColor=text)
+            )
+            room = label_width - id_width - 12
+            name = truncate(_plain(src.outlet or src.title), style.font, size, room)
+            drawing.add(
+                String(
+                    id_width + 5, y + 4, name, fontName=style.font, fontSize=size, fillColor=muted
+                )
+            )
+            for n, sec in enumerate(sections):
+                count = table[src.id].get(sec.theme, 0)
+                x = label_width + n * column
+                share = (count - 1) / (top - 1) if top > 1 else 1.0
+                fill = (
+                    linearlyInterpolatedColor(low, high, 0, 1, share)
+                    if count
+                    else colour(style.chart_empty)
+                )
+                drawing.add(
+                    Rect(
+                        x + 1,
+                        y + 1,
+                        column - 2,
+                        row_height - 2,
+                        fillColor=fill,
+                        strokeColor=colour(style.rule_colour),
+                        strokeWidth=0.3,
+                    )
+                )
+                if count:
+                    ink = colour("#ffffff") if share > 0.45 else text
+                    drawing.add(
+                        String(
+                            x + column / 2,
+                            y + 4,
+                            str(count),
+                            fontName=style.font,
+                            fontSize=size,
+                            fillColor=ink,
+                            textAnchor="middle",
+                        )
+                    )
+        return drawing
+
+    def _wrap(self, text: str, room: float, size: float, *, lines: int) -> list[str]:
+        """``text`` broken into at most ``lines`` lines of bold type ``room`` points wide."""
+        font = self.style.bold
+        out: list[str] = []
+        for word in text.split():
+            if out and stringWidth(f"{out[-1]} {word}", font, size) <= room:
+                out[-1] += f" {word}"
+            else:
+                out.append(word)
+        if len(out) > lines:
+            out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
+        return [truncate(line, font, size, room) for line in out] or [""]
 
     def _gone(self) -> list[Flowable]:
         previous = self.briefing.previous
@@ -367,6 +625,24 @@ class _Writer:
             + " · ".join(d for d in details if d)
             + "</font>",
         ]
+        profile = self.briefing.profile(source.id)
+        if profile is not None:
+            parts = [
+                _text(profile.kind),
+                f"loaded terms in {profile.loaded_share:.0%} of sentences",
+            ]
+            if profile.terms:
+                parts[-1] += " (" + ", ".join(_text(t) for t in profile.terms) + ")"
+            voice = [
+                "first person" if profile.first_person else "",
+                "rhetorical questions" if profile.rhetorical else "",
+            ]
+            if any(voice):
+                parts.append("style: " + ", ".join(v for v in voice if v))
+            lines.append(
+                f'<font size="{self.style.small_size + 0.5}">'
+                f'<font name="{self.style.bold}">Profile:</font> {" · ".join(parts)}</font>'
+            )
         if source.url:
             url = _text(source.url)
             if _EXTERNAL.match(_clean(source.url)):

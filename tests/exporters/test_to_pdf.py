@@ -11,15 +11,26 @@ import subprocess
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from briefing.errors import UsageError
+from briefing.errors import ConfigError, ExportError
 from briefing.exporters import ExportSettings, Paper, export_bytes
+from briefing.exporters.pdf_style import STYLE_SUFFIX, load_style, styles_dir, template_names
 from briefing.exporters.to_pdf import render, scope_line
-from briefing.model import Briefing, Citation, Item, Section, Source
+from briefing.model import (
+    Briefing,
+    Citation,
+    Contradiction,
+    Item,
+    KeyNumber,
+    Section,
+    Source,
+    SourceProfile,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_PDF = ROOT.parent / "shared" / "tools" / "check_pdf.sh"
@@ -58,7 +69,7 @@ class Link:
 
 
 def _internal_links(reader: PdfReader) -> list[Link]:
-    page_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    page_of = {cast(Any, page.indirect_reference).idnum: n for n, page in enumerate(reader.pages)}
     links = []
     for n, page in enumerate(reader.pages):
         for ref in page.get("/Annots") or []:
@@ -82,7 +93,7 @@ def _external_links(reader: PdfReader) -> list[str]:
 
 
 def _outline_titles(reader: PdfReader) -> list[str]:
-    return [entry.title for entry in reader.outline if isinstance(entry, Destination)]
+    return [str(entry.title) for entry in reader.outline if isinstance(entry, Destination)]
 
 
 @pytest.fixture
@@ -158,9 +169,17 @@ def test_control_characters_are_dropped_everywhere() -> None:
 def test_outline_has_every_part_and_opens_shown(briefing: Briefing, pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     sections = [s.title for s in briefing.sections]
-    expected = ["NATO troops to Ukraine", "Bottom line", "Contents", *sections, "Sources"]
+    expected = [
+        "NATO troops to Ukraine",
+        "Bottom line",
+        "Contents",
+        *sections,
+        "Coverage",
+        "Sources",
+    ]
     assert _outline_titles(reader) == [*expected, "Sourcing note"]
-    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    root: Any = reader.trailer["/Root"]
+    assert root["/PageMode"] == "/UseOutlines"
 
 
 def test_citations_link_to_their_source_entries(nasty_briefing: Briefing, nasty_pdf: bytes) -> None:
@@ -182,13 +201,13 @@ def test_citations_link_to_their_source_entries(nasty_briefing: Briefing, nasty_
 def test_contents_lines_link_to_their_sections(briefing: Briefing, pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     outline_targets = {
-        (reader.get_destination_page_number(e), float(e.top))
+        (reader.get_destination_page_number(e), float(cast(float, e.top)))
         for e in reader.outline
         if isinstance(e, Destination)
     }
     contents_links = [link for link in _internal_links(reader) if link.left == 0]
     # Each contents line links twice (its words and its page number).
-    assert len(contents_links) == 2 * (len(briefing.sections) + 3)
+    assert len(contents_links) == 2 * (len(briefing.sections) + 4)
     assert {(link.target_page, link.top) for link in contents_links} <= outline_targets
 
 
@@ -244,7 +263,8 @@ def test_every_font_is_embedded_fira(nasty_pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(nasty_pdf))
     seen = set()
     for page in reader.pages:
-        for ref in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
             font = ref.get_object()
             assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
             seen.add(str(font["/BaseFont"]).split("+")[-1])
@@ -269,10 +289,11 @@ def test_metadata(briefing: Briefing, pdf: bytes) -> None:
     assert meta.title == "NATO troops to Ukraine"
     assert meta.author == "briefing"
     assert meta.subject == "Sourced briefing, 2 sources"
-    assert meta["/Keywords"] == ", ".join(s.title for s in briefing.sections)
+    assert str(meta["/Keywords"]) == ", ".join(s.title for s in briefing.sections)
     assert meta.creator is not None and meta.creator.startswith("briefing ")
-    assert meta["/CreationDate"].startswith("D:20240601")
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert str(meta["/CreationDate"]).startswith("D:20240601")
+    root: Any = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
 
 
 def test_two_renders_are_byte_identical(nasty_briefing: Briefing) -> None:
@@ -308,9 +329,12 @@ def test_paper_sizes(briefing: Briefing, pdf: bytes) -> None:
     assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
 
 
-def test_unknown_template_is_a_usage_error(briefing: Briefing) -> None:
-    with pytest.raises(UsageError, match="unknown PDF template 'house'"):
+def test_unknown_template_is_an_export_error(briefing: Briefing) -> None:
+    message = "unknown template 'house'; choose default, ministry or a .pdf.toml path"
+    with pytest.raises(ExportError, match=re.escape(message)):
         _pdf(briefing, template="house")
+    with pytest.raises(ExportError, match=r"cannot read PDF template nowhere\.pdf\.toml"):
+        _pdf(briefing, template="nowhere.pdf.toml")
 
 
 def test_registry_writes_pdf(briefing: Briefing, pdf: bytes) -> None:
@@ -332,8 +356,9 @@ def test_long_briefing_pages_contents_and_quotes(large_briefing: Briefing) -> No
     entries = [e for e in entries if e.title not in (large_briefing.title, "Contents")]
     assert [e.title for e in entries][-2:] == ["Sources", "Sourcing note"]
     for entry in entries:
-        page = reader.get_destination_page_number(entry) + 1
-        assert re.search(rf"\. {page} {re.escape(entry.title)}\b", contents), entry.title
+        page = cast(int, reader.get_destination_page_number(entry)) + 1
+        title = str(entry.title)
+        assert re.search(rf"\. {page} {re.escape(title)}\b", contents), title
     text = " ".join(pages)
     quoted = [(c, i) for i in _items(large_briefing) for c in i.citations if c.quote]
     assert quoted
@@ -375,6 +400,239 @@ def test_check_pdf_passes(nasty: bool, tmp_path: Path, request: pytest.FixtureRe
     env = {**os.environ, "PYTHON": sys.executable}
     out = subprocess.run(
         ["bash", str(CHECK_PDF), str(path), str(tmp_path / "check"), *expects],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    verdict = out.stdout.strip().splitlines()[-1]
+    assert out.returncode == 0, out.stdout
+    assert verdict.startswith("pdf ok:") and "warnings=0" in verdict, verdict
+
+
+# --- Cross-source analysis: disagreements, key numbers, coverage, profiles, speakers ---------
+
+BROWN = "General Brown"
+
+
+def make_analysed(briefing: Briefing) -> Briefing:
+    """``briefing`` with a speaker, two disagreements, two key numbers and two source profiles."""
+    request = replace(briefing.sections[0].items[0], speaker=BROWN)
+    denial = briefing.sections[3].items[0]
+    hundred = Item("Officials want 100,000 recruits trained.", (Citation("S2", 1),), speaker="Aide")
+    return replace(
+        briefing,
+        bottom_line=(request, *briefing.bottom_line[1:]),
+        sections=(replace(briefing.sections[0], items=(request,)), *briefing.sections[1:]),
+        contradictions=(
+            Contradiction("polarity", "formal request for troops", request, denial),
+            Contradiction("number", "recruits to train", request, hundred),
+        ),
+        key_numbers=(
+            KeyNumber("150,000", "new recruits to be trained", request),
+            KeyNumber("2", "sources naming NATO", denial),
+        ),
+        profiles=(
+            SourceProfile("S1", "news report", 0.0, False, False),
+            SourceProfile("S2", "opinion/advocacy", 0.25, True, True, ("begging",)),
+        ),
+    )
+
+
+@pytest.fixture
+def analysed(briefing: Briefing) -> Briefing:
+    return make_analysed(briefing)
+
+
+@pytest.fixture
+def analysed_pdf(analysed: Briefing) -> bytes:
+    return _pdf(analysed)
+
+
+@pytest.fixture
+def ministry_pdf(analysed: Briefing) -> bytes:
+    return _pdf(analysed, template="ministry")
+
+
+def _fonts(reader: PdfReader) -> set[str]:
+    seen = set()
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
+            font = ref.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+            seen.add(str(font["/BaseFont"]).split("+")[-1])
+    return seen
+
+
+def _images(page: object) -> list[str]:
+    resources = page["/Resources"]  # type: ignore[index]
+    xobjects = resources.get("/XObject") or {}
+    return [name for name, ref in xobjects.items() if ref.get_object()["/Subtype"] == "/Image"]
+
+
+def test_disagreements_follow_disputed_framing_side_by_side(analysed_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(analysed_pdf))
+    titles = _outline_titles(reader)
+    assert titles[titles.index("Disputed framing") + 1] == "Where the sources disagree"
+    text = _text(reader)
+    assert "1. formal request for troops — one affirms what the other denies" in text
+    assert "2. recruits to train — the figures differ" in text
+    assert "S1 · The Outlet S2 · Why nato didn’t send troops to ukraine" in text
+    # The two sides are one table row: both quotes, each with its marker, left then right.
+    left = "“Ukrainian officials have asked their counterparts to help train 150,000 new recruits.”"
+    right = (
+        "“There has been no formal request for military assistance from the Ukrainian government.”"
+    )
+    assert re.search(re.escape(left) + r" \[S1 ¶2\] .*" + re.escape(right) + r" \[S2 ¶1\]", text)
+    assert "“Officials want 100,000 recruits trained.” [S2 ¶1] — Aide" in text
+    assert "Where the sources disagree (2 pairs)" in text
+
+
+def test_disagreement_markers_link_to_sources(analysed_pdf: bytes, pdf: bytes) -> None:
+    with_pairs = [x for x in _internal_links(PdfReader(io.BytesIO(analysed_pdf))) if x.left > 0]
+    without = [x for x in _internal_links(PdfReader(io.BytesIO(pdf))) if x.left > 0]
+    # Four sides plus two key numbers, each one marker linked to its source.
+    assert len(with_pairs) - len(without) == 4 + 2
+
+
+def test_key_numbers_table_with_bookmark_and_contents_line(analysed_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(analysed_pdf))
+    assert _outline_titles(reader).index("Key numbers") == 3
+    text = _text(reader)
+    assert "Figure What it counts Source 150,000 new recruits to be trained [S1 ¶2]" in text
+    assert "2 sources naming NATO [S2 ¶1]" in text
+    contents = text[text.index("Contents") : text.index("Figure What it counts")]
+    assert "Key numbers" in contents and "Where the sources disagree" in contents
+
+
+def test_no_analysis_no_parts(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = _text(reader)
+    assert "Key numbers" not in text and "Where the sources disagree" not in text
+    assert "Profile:" not in text and "— " + BROWN not in text
+
+
+def test_coverage_figure_is_vector_with_embedded_fonts(analysed_pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(analysed_pdf))
+    assert "Coverage" in _outline_titles(reader)
+    text = _text(reader)
+    assert "Figure 1. Items each source gives to each theme" in text
+    # Theme heads across, then one row per source with its non-zero counts.
+    assert (
+        "Requests Official positions Escalation warnings Disputed framing S1 The Outlet 1 1" in text
+    )
+    assert "S2 Why nato didn’t send t… 2" in text
+    assert not any(_images(page) for page in reader.pages)
+    assert _fonts(reader) == {"FiraSans-Regular", "FiraSans-Bold", "FiraSans-Italic"}
+
+
+def test_coverage_figure_shows_the_busiest_sources(large_briefing: Briefing) -> None:
+    text = _text(PdfReader(io.BytesIO(_pdf(large_briefing))))
+    assert "The 40 sources with the most items are shown; 20 others are not." in text
+
+
+def test_profiles_in_sources_list_and_speakers_on_items(analysed_pdf: bytes) -> None:
+    text = _text(PdfReader(io.BytesIO(analysed_pdf)))
+    assert "Profile: news report · loaded terms in 0% of sentences" in text
+    assert (
+        "Profile: opinion/advocacy · loaded terms in 25% of sentences (begging) · "
+        "style: first person, rhetorical questions"
+    ) in text
+    statement = "help train 150,000 new recruits. [S1 ¶2] — General Brown placed by: asked"
+    assert statement in text
+
+
+def test_analysed_renders_are_byte_identical(analysed: Briefing, analysed_pdf: bytes) -> None:
+    assert _pdf(analysed) == analysed_pdf
+    assert _pdf(analysed, template="ministry") == _pdf(analysed, template="ministry")
+
+
+# --- House templates ---------------------------------------------------------------------------
+
+
+def test_bundled_templates() -> None:
+    assert template_names() == ["default", "ministry"]
+    assert (styles_dir() / f"ministry{STYLE_SUFFIX}").is_file()
+
+
+def test_ministry_has_banner_and_logo_on_every_page(
+    analysed: Briefing, ministry_pdf: bytes
+) -> None:
+    reader = PdfReader(io.BytesIO(ministry_pdf))
+    assert len(reader.pages) > 1
+    for page in reader.pages:
+        assert _flat(page.extract_text()).count("INTERNAL — NOT FOR PUBLICATION") == 2
+        assert len(_images(page)) == 1
+    assert _fonts(reader) == {"FiraSans-Light", "FiraSans-SemiBold", "FiraSans-LightItalic"}
+    text = _text(reader)
+    assert "SITUATION BRIEFING" in text
+    for item in _items(analysed):
+        assert _clean(item.text) in text
+
+
+def test_style_file_overrides_fields(tmp_path: Path, briefing: Briefing) -> None:
+    logo = tmp_path / "art" / "logo-x.png"
+    logo.parent.mkdir()
+    shutil.copy(styles_dir() / "logo-ministry.png", logo)
+    path = tmp_path / f"house{STYLE_SUFFIX}"
+    path.write_text(
+        'banner = "RESTRICTED"\naccent_colour = "#123456"\nmargin_left = 90\n'
+        'logo = "art/logo-x.png"\n',
+        encoding="utf-8",
+    )
+    style = load_style(path)
+    assert (style.banner, style.accent_colour, style.margin_left) == ("RESTRICTED", "#123456", 90.0)
+    assert style.logo == str(logo.resolve())
+    assert style.text_colour == "#1b1f24"
+    reader = PdfReader(io.BytesIO(_pdf(briefing, template=str(path))))
+    assert all("RESTRICTED" in page.extract_text() for page in reader.pages)
+    assert all(_images(page) for page in reader.pages)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('colour = "#123456"', "unknown key 'colour'"),
+        ('accent_colour = "blue"', 'accent_colour must be a colour like "#1f4e79"'),
+        ('margin_left = "2cm"', "margin_left must be a number of points"),
+        ("margin_left = true", "margin_left must be a number of points"),
+        ("banner = 3", "banner must be a string"),
+        ('logo = "missing.png"', "logo 'missing.png' not found"),
+        ("banner = ", "not valid TOML"),
+    ],
+)
+def test_bad_style_file_is_a_config_error(
+    tmp_path: Path, briefing: Briefing, body: str, message: str
+) -> None:
+    path = tmp_path / f"bad{STYLE_SUFFIX}"
+    path.write_text(body + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        _pdf(briefing, template=str(path))
+
+
+def test_font_family_name_cannot_be_reused_for_other_files(
+    tmp_path: Path, briefing: Briefing
+) -> None:
+    path = tmp_path / f"fonts{STYLE_SUFFIX}"
+    path.write_text('font_regular = "FiraSans-Thin.ttf"\n', encoding="utf-8")
+    with pytest.raises(ExportError, match="font family 'FiraSans' is already used"):
+        _pdf(briefing, template=str(path))
+
+
+@pytest.mark.skipif(
+    not CHECK_PDF.exists() or any(shutil.which(t) is None for t in ("qpdf", "pdftotext")),
+    reason="check_pdf.sh needs shared/tools plus qpdf and poppler-utils (pdftotext, pdffonts)",
+)
+@pytest.mark.parametrize("template", ["default", "ministry"])
+def test_check_pdf_passes_with_analysis(template: str, analysed: Briefing, tmp_path: Path) -> None:
+    path = tmp_path / "briefing.pdf"
+    path.write_bytes(_pdf(analysed, template=template))
+    expects = ["Where the sources disagree", "Key numbers", "Figure 1.", BROWN]
+    args = [arg for text in expects for arg in ("--expect", text)]
+    env = {**os.environ, "PYTHON": sys.executable}
+    out = subprocess.run(
+        ["bash", str(CHECK_PDF), str(path), str(tmp_path / "check"), *args],
         capture_output=True,
         text=True,
         env=env,
