@@ -550,3 +550,27 @@ def test_preview_of_the_seeds() -> None:
     result = runner.invoke(app, ["preview", "--date", "2024-06-01", "--width", "90"])
     assert result.exit_code == 0, result.output
     assert "2024-06-01 · 5 sources" in result.stdout
+
+
+def test_one_template_for_pdf_and_docx(tmp_path: Path) -> None:
+    """A style meant for one format leaves the other at the default instead of failing."""
+    style = tmp_path / "house.pdf.toml"
+    style.write_text('banner = "DESK ONLY"\n', encoding="utf-8")
+    for template in ("ministry", str(style)):
+        result = runner.invoke(
+            app,
+            [
+                "make",
+                "-f",
+                "pdf",
+                "-f",
+                "docx",
+                "--date",
+                "2024-06-01",
+                "--template",
+                template,
+                "-o",
+                str(tmp_path / template.replace("/", "_")) + "/",
+            ],
+        )
+        assert result.exit_code == 0, result.output

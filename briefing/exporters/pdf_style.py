@@ -134,6 +134,8 @@ def style_for(template: str) -> PdfStyle:
     """
     if template in STYLES:
         return STYLES[template]
+    if template.lower().endswith(".docx"):  # a Word reference document styles the DOCX only
+        return STYLES["default"]
     if template.endswith(STYLE_SUFFIX):
         path = Path(template)
         if not path.is_file():

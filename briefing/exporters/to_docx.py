@@ -218,6 +218,8 @@ def template_for(name: str) -> DocxTemplate:
     """
     if name in TEMPLATES:
         return TEMPLATES[name]
+    if name.endswith(".pdf.toml"):  # a PDF style file styles the PDF only
+        return TEMPLATES["default"]
     if name.lower().endswith(".docx") or "/" in name or "\\" in name:
         path = Path(name).expanduser()
         if not path.is_file():

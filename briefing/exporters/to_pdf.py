@@ -264,7 +264,9 @@ class _Writer:
     def _cite(self, citation: Citation, *, current: bool = True) -> str:
         """A citation label linked to its source; ``current`` is False for a previous briefing's."""
         label = f"{_text(citation.source)}&nbsp;¶{citation.paragraph}"
-        if current and citation.source not in self.anchors:
+        if not current:  # a previous brief's source: same id, maybe another article
+            return f"last brief: {label}"
+        if citation.source not in self.anchors:
             log.warning("citation of unknown source %r is shown without a link", citation.source)
         return self._source_ref(citation.source, label)
 
