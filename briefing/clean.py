@@ -27,6 +27,21 @@ _DEBRIS_LINE = re.compile(
       | (?:read|see)\s+(?:more|also)\s*:.{0,200}
       | (?:\d[\d,.]*\s*(?:k\s*)?(?:views?|comments?|shares?|reads?))
       | (?:\d+\s+)?min(?:ute)?s?\s+read
+      # captions and credits that web pages put next to pictures
+      | (?:photo(?:graph)?|image|picture|illustration|graphic|video)s?
+        (?:\s+(?:credit|caption|source))?\s*[:,]\s*.{1,300}
+      | (?:media|image|video)\s+caption\b.{0,300}
+      | (?:photo|picture|image)\s+credit\b.{0,120}
+      | credits?\s*:\s*.{1,120}
+      | \(?(?:photo|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s+[^)]{1,80}\)?
+      | (?:getty\s+images|shutterstock)(?:\s*(?:/|via)\s*.{1,60})?
+      | (?:ap|afp|epa|pa|reuters)\s+(?:photo|images?|wire)(?:\s*/\s*.{1,60})?
+      # page furniture around the article
+      | listen\s+to\s+this\s+article.{0,40}
+      | skip\s+to\s+(?:main\s+)?content
+      | copy\s+link
+      | follow\s+us\s+on\s+.{1,60}
+      | (?:click|tap)\s+here\s+to\s+(?:subscribe|sign\s+up|read\s+more|download).{0,80}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -35,9 +50,9 @@ _INLINE_DEBRIS = re.compile(r"\s*\[\s*read\s+more\s*:[^\]]*\]\s*", re.IGNORECASE
 _VIEWS = re.compile(r"\s+\d[\d,.]*\s*(?:k\s*)?views?\s*$", re.IGNORECASE)
 
 _TERMINAL = tuple(".!?…:;\"'”’)")
-_SMALL_WORDS = frozenset(
-    "a an and or of the to for in on with at by from as is are about into over after before "
-    "between against under without vs nor but not".split()
+_SMALL_WORDS = frozenset(  # a word list reads best as one string
+    "a an and or of the to for in on with at by from as is are about into over after "  # noqa: SIM905
+    "before between against under without vs nor but not".split()
 )
 _RUN_IN_WORD = r"(?:[A-Z][\w’'-]*|" + "|".join(sorted(_SMALL_WORDS)) + ")"
 _RUN_IN_HEADING = re.compile(rf"^({_RUN_IN_WORD}(?:\s+{_RUN_IN_WORD}){{0,9}}):\s+(?=[A-Z])")

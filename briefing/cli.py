@@ -901,11 +901,13 @@ def _print_sources_table(rows: list[dict[str, object]], with_text: bool) -> None
 
     if sys.stdout.isatty():
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
-        table = Table(*(c.capitalize() for c in columns), show_lines=False)
-        for row in rows:
-            table.add_row(*(cell(row, c) for c in columns))
+        table = Table(*(c.capitalize() for c in columns))
+        table.columns[1].justify = "right"
+        for row in rows:  # escaped: a title like "[Live] ..." is text, not rich markup
+            table.add_row(*(escape(cell(row, c)) for c in columns))
         Console().print(table)
     else:
         cells = [[c.upper() for c in columns]] + [[cell(r, c) for c in columns] for r in rows]

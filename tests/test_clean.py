@@ -73,7 +73,10 @@ def test_blocks_are_numbered_as_in_the_file() -> None:
         ("First trainers, then combat troops", True),
         ("According to recent statements:", False),
         ("He wants NATO soldiers to come to Ukraine and work as “trainers.”", False),
-        ("Why did the talks fail after so many weeks of careful and patient work by all sides?", False),
+        (
+            "Why did the talks fail after so many weeks of careful and patient work by all sides?",
+            False,
+        ),
     ],
 )
 def test_headings(text: str, heading: bool) -> None:
@@ -92,9 +95,47 @@ def test_run_in_heading_is_split_off_with_the_same_number() -> None:
 
 
 def test_run_in_heading_needs_title_case() -> None:
-    assert run_in_heading("Mark Episkopos says in Responsible Statecraft: “Brown’s comments”") is None
+    assert (
+        run_in_heading("Mark Episkopos says in Responsible Statecraft: “Brown’s comments”") is None
+    )
 
 
 def test_to_paragraphs_drops_debris_and_keeps_numbers() -> None:
-    blocks = [Block(1, "Body sentence one is here."), Block(2, "Comments are closed."), Block(3, "Another body.")]
+    blocks = [
+        Block(1, "Body sentence one is here."),
+        Block(2, "Comments are closed."),
+        Block(3, "Another body."),
+    ]
     assert [p.number for p in to_paragraphs(blocks)] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Jane Doe/Reuters",
+        "Image source, Getty Images",
+        "Image caption, The minister spoke to reporters on Monday",
+        "Getty Images",
+        "AP Photo/Evan Vucci",
+        "(Photo by John Smith/AFP)",
+        "Credit: Reuters",
+        "Listen to this article",
+        "Skip to main content",
+        "Follow us on Telegram",
+    ],
+)
+def test_captions_credits_and_page_furniture_are_debris(line: str) -> None:
+    assert is_debris(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The photo shows the minister leaving the building after the meeting.",
+        "Photographers waited outside the court for hours.",
+        "Getty Images said it had removed the picture after complaints.",
+        "Credit conditions tightened sharply in the second quarter, the bank said.",
+    ],
+)
+def test_article_lines_about_pictures_are_kept(line: str) -> None:
+    assert not is_debris(line)

@@ -10,6 +10,13 @@ import pytest
 from briefing.errors import ConfigError, NoSourcesError, SourceError
 from briefing.sources import discover, load_sources, read_manifest
 
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extracted texts go to a folder of the test's own, never ~/.cache."""
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 SEED_TITLES = [
     "Ukraine formally asks NATO to send troops",
     "Ukraine Asking For NATO Troops To Enter The War",
@@ -40,8 +47,17 @@ def test_seed_metadata_is_what_the_text_shows() -> None:
 
 def test_seed_debris_is_gone_and_text_kept() -> None:
     text = "\n".join(p.text for s in load_sources().sources for p in s.paragraphs)
-    for debris in ("Comments are closed", "Read More:", "You may also like", "More in:", "46 views",
-                   "Was this helpful", "Thanks for your feedback", "Telegram channel", "Posted on"):
+    for debris in (
+        "Comments are closed",
+        "Read More:",
+        "You may also like",
+        "More in:",
+        "46 views",
+        "Was this helpful",
+        "Thanks for your feedback",
+        "Telegram channel",
+        "Posted on",
+    ):
         assert debris not in text
     assert "\u00a0" not in text
     assert "Ukrainian officials have asked their American and NATO counterparts" in text
@@ -51,7 +67,9 @@ def test_seed_debris_is_gone_and_text_kept() -> None:
 def test_folder_glob_and_file_inputs(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.md").write_text(ARTICLE.replace("Talks", "Other Talks"), encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text(
+        ARTICLE.replace("Talks", "Other Talks"), encoding="utf-8"
+    )
     (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4")
     files, skipped = discover([tmp_path])
     assert [f.name for f in files] == ["a.txt", "b.md"]
@@ -59,7 +77,7 @@ def test_folder_glob_and_file_inputs(tmp_path: Path) -> None:
     assert [f.name for f in files] == ["a.txt"]
     _, skipped = discover([tmp_path / "c.pdf", tmp_path / "missing.txt"])
     assert [s.reason for s in skipped] == [
-        "unsupported file type (known: .markdown, .md, .text, .txt)",
+        "unsupported file type (known: .docx, .htm, .html, .markdown, .md, .text, .txt, .xhtml)",
         "no such file or folder",
     ]
 
@@ -118,13 +136,18 @@ def test_manifest_overrides_detected_metadata(tmp_path: Path) -> None:
     )
     source = load_sources([tmp_path]).sources[0]
     assert (source.title, source.outlet, source.published, source.url) == (
-        "Given title", "Wire", dt.date(2024, 5, 20), "https://example.org/a"
+        "Given title",
+        "Wire",
+        dt.date(2024, 5, 20),
+        "https://example.org/a",
     )
 
 
 def test_bad_manifest_names_file_and_key(tmp_path: Path) -> None:
     (tmp_path / "manifest.toml").write_text('["a.txt"]\npublisher = "x"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"manifest\.toml: \[a\.txt\] has unknown key 'publisher'"):
+    with pytest.raises(
+        ConfigError, match=r"manifest\.toml: \[a\.txt\] has unknown key 'publisher'"
+    ):
         read_manifest(tmp_path / "manifest.toml")
 
 
@@ -135,7 +158,12 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     s = load_sources([tmp_path]).sources[0]
-    assert (s.title, s.author, s.published, s.outlet) == ("Front Title", "Ann Lee", dt.date(2024, 5, 2), "Daily")
+    assert (s.title, s.author, s.published, s.outlet) == (
+        "Front Title",
+        "Ann Lee",
+        dt.date(2024, 5, 2),
+        "Daily",
+    )
 
 
 def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,3 +188,61 @@ def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert len(load_sources([tmp_path]).sources) == 1
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    with (tmp_path / "huge.txt").open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    corpus = load_sources([tmp_path])
+    assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
+        ("huge.txt", "100 MB is over the 50 MB limit for one .txt source")
+    ]
+    assert len(corpus.sources) == 1
+
+
+def test_fifo_named_like_a_source_does_not_hang(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    corpus = load_sources([tmp_path / "good.txt", tmp_path / "pipe.txt"])
+    assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
+        ("pipe.txt", "not a regular file")
+    ]
+
+
+def test_broken_symlink_and_symlink_loop_are_named(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    _, skipped = discover([tmp_path / "gone.txt", tmp_path / "a.txt"])
+    assert [s.reason for s in skipped] == ["broken symbolic link", "symbolic link loop"]
+
+
+def test_many_sources_read_in_worker_processes_give_the_same_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.sources as sources_module
+
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        page = (
+            f"<html><head><title>Story {i}</title></head><body><article><h1>Story {i}</h1>"
+            + "".join(
+                f"<p>Paragraph {j} of story {i} says something new about topic {i * 7 + j}, "
+                f"officials said on day {j}.</p>"
+                for j in range(6)
+            )
+            + "</article></body></html>"
+        )
+        (folder / f"s{i}.html").write_text(page, encoding="utf-8")
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    one_by_one = load_sources([folder])
+    monkeypatch.setattr(sources_module, "PARALLEL_MIN", 2)
+    in_parallel = load_sources([folder])
+    assert in_parallel == one_by_one
+    assert [s.id for s in in_parallel.sources] == [f"S{i}" for i in range(1, 7)]
+    assert all(sources_module.text_path(s) for s in in_parallel.sources)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from briefing.clean import Block, split_blocks
-from briefing.decode import decode
+from briefing.decode import decode_text
 from briefing.metadata import clean_author, parse_date_line, read_header
 from briefing.readers import RawArticle
 
@@ -39,10 +39,8 @@ def _markdown_blocks(blocks: list[Block]) -> list[Block]:
 
 def read(path: Path, data: bytes, encoding: str | None = None) -> RawArticle:
     """Read a .txt or .md file; raises SourceError when it cannot be decoded."""
-    text, used = decode(data, str(path), encoding)
-    warnings: list[str] = []
-    if used not in ("utf-8", "utf-8-sig", "ascii"):
-        warnings.append(f"decoded as {used}")
+    decoded = decode_text(data, str(path), encoding)
+    text = decoded.text
     fields: dict[str, str] = {}
     if path.suffix.lower() in (".md", ".markdown"):
         fields, text, _ = _front_matter(text)
@@ -60,5 +58,6 @@ def read(path: Path, data: bytes, encoding: str | None = None) -> RawArticle:
         outlet=fields.get("outlet") or fields.get("site") or fields.get("publisher"),
         url=fields.get("url") or fields.get("link"),
         language=fields.get("language") or fields.get("lang"),
-        warnings=tuple(warnings),
+        warnings=decoded.warnings,
+        text="\n\n".join(b.text for b in blocks),
     )
