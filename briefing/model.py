@@ -41,6 +41,9 @@ class Source:
     url: str | None = None
     language: str | None = None
     warnings: tuple[str, ...] = ()
+    # A UTF-8 copy of the text that paragraph numbers and quotes refer to, when ``path`` is not
+    # that text (a web page, a Word file, a URL, a re-encoded or repaired file).
+    text_path: str | None = None
 
     @property
     def words(self) -> int:

@@ -52,7 +52,6 @@ _MANIFEST_KEYS = {"title", "outlet", "author", "published", "date", "url", "lang
 # Original path or URL -> the cached file holding the text that paragraph numbers and quotes
 # refer to, for sources whose original does not hold that text verbatim (web pages, Word files,
 # legacy encodings, URLs). Read it with ``text_path``; see RawArticle.text.
-_TEXT_PATHS: dict[str, str] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +260,7 @@ def text_path(source: Source) -> str | None:
 
     None when that is the original file (``source.path``) itself.
     """
-    return getattr(source, "text_path", None) or _TEXT_PATHS.get(source.path)
+    return source.text_path
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -344,17 +343,17 @@ def to_source(
     m = manifest or ManifestEntry()
     title = m.title or raw.title or _title_from_name(path)
     warnings = raw.warnings
-    key = str(path)
-    _TEXT_PATHS.pop(key, None)
+    copy: str | None = None
     if raw.extracted or original is None or not _verbatim_in(raw, original):
         text = raw.text or "\n\n".join(b.text for b in raw.blocks)
         try:
-            _TEXT_PATHS[key] = str(store_text(text + "\n"))
+            copy = str(store_text(text + "\n"))
         except OSError as exc:
             warnings += (f"cannot keep the article text in the cache: {exc.strerror or exc}",)
     return Source(
         id=sid,
-        path=key,
+        path=str(path),
+        text_path=copy,
         title=title,
         paragraphs=paragraphs,
         outlet=m.outlet or raw.outlet,
@@ -393,19 +392,19 @@ class _Job:
     fetch: FetchSettings | None
 
 
-def _run(job: _Job) -> tuple[Source | None, str | None, str]:
-    """(source, its text_path, "") when the job's source is read, else (None, None, error)."""
+def _run(job: _Job) -> tuple[Source | None, str]:
+    """(source, "") when the job's source is read, else (None, error)."""
     try:
         if isinstance(job.entry, str):
             source = read_url(job.entry, "S0", job.manifest, job.encoding, job.fetch)
         else:
             source = read_file(job.entry, "S0", job.manifest, job.encoding)
     except SourceError as exc:
-        return None, None, str(exc)
-    return source, _TEXT_PATHS.get(source.path), ""
+        return None, str(exc)
+    return source, ""
 
 
-def _run_all(jobs: list[_Job]) -> list[tuple[Source | None, str | None, str]]:
+def _run_all(jobs: list[_Job]) -> list[tuple[Source | None, str]]:
     """The jobs' results in order: on all cores when there are enough web pages or documents."""
     heavy = sum(
         1 for j in jobs if isinstance(j.entry, str) or j.entry.suffix.lower() in PARALLEL_SUFFIXES
@@ -468,15 +467,13 @@ def load_sources(
     duplicates: list[Duplicate] = []
     fingerprints: dict[str, str] = {}
     similar = DuplicateIndex()
-    for job, (read, copy, error) in zip(jobs, _run_all(jobs), strict=True):
+    for job, (read, error) in zip(jobs, _run_all(jobs), strict=True):
         if read is None:
             if strict:
                 raise SourceError(error)
             log.warning("skipped %s", error)
             skipped.append(Skipped(str(job.entry), error.split(": ", 1)[-1]))
             continue
-        if copy is not None:
-            _TEXT_PATHS[read.path] = copy
         fingerprint = _fingerprint(read)
         same_as = fingerprints.get(fingerprint)
         shingles = frozenset[int]()

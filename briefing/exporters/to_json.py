@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,16 @@ def gone_dict(item: Item) -> dict[str, Any]:
     return {"text": item.text, "was_cited": was_cited, "theme": item.theme}
 
 
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
 def _path(path: str, base_dir: Path | None) -> str:
-    """The source path relative to the JSON file's folder (at most one level up), else absolute."""
+    """The source path relative to the JSON file's folder (at most one level up), else absolute.
+
+    URLs are returned as they are.
+    """
+    if _URL.match(path):
+        return path
     absolute = Path(path).resolve()
     if base_dir is None:
         return str(absolute)
@@ -69,7 +78,10 @@ def source_dict(source: Source, base_dir: Path | None = None) -> dict[str, Any]:
         "outlet": source.outlet,
         "author": source.author,
         "published": source.published.isoformat() if source.published else None,
-        "path": _path(source.path, base_dir),
+        # "path" is the text the quotes and paragraph numbers refer to (what the provenance check
+        # reads); "original" is the file or URL as given when that text was extracted from it.
+        "path": _path(source.text_path or source.path, base_dir),
+        "original": _path(source.path, base_dir),
         "words": source.words,
         "url": source.url,
         "language": source.language,
