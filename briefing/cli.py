@@ -160,7 +160,7 @@ _OUTPUT = "Output and automation"
 SourcesArg = Annotated[
     list[str] | None,
     typer.Argument(
-        help="Files, folders or globs (.txt, .md). "
+        help="Files (.txt, .md, .html, .docx), folders, globs, http(s) URLs or .urls lists. "
         "\\[default: brief.toml's, else the bundled seeds]",
         show_default=False,
     ),
