@@ -117,11 +117,25 @@ class Item:
     speaker: str | None = None
     # "new" or "continuing" when the briefing was compared with a previous one, else None.
     status: str | None = None
+    # How many independent sources carry the statement (copies of one text count once);
+    # None when nobody counted, and then every cited source counts.
+    independent: int | None = None
 
     @property
     def source_ids(self) -> tuple[str, ...]:
         """The ids of the cited sources, in citation order, without repeats."""
         return tuple(dict.fromkeys(c.source for c in self.citations))
+
+    @property
+    def corroboration(self) -> str:
+        """"3 sources", "3 sources (2 independent)" or "" for a single source: for readers."""
+        cited = len(self.source_ids)
+        if cited < 2:
+            return ""
+        independent = self.independent if self.independent is not None else cited
+        if independent < cited:
+            return f"{cited} sources ({independent} independent)"
+        return f"{cited} sources"
 
 
 @dataclass(frozen=True, slots=True)

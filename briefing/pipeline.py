@@ -121,6 +121,7 @@ def _item(
         cues=placement.cues,
         flags=flags,
         speaker=(speakers or {}).get((lead.source_id, lead.index)),
+        independent=statement.independent(),
     )
 
 

@@ -198,3 +198,12 @@ def test_one_huge_paragraph_and_two_languages() -> None:
     french = "Le ministre a déclaré que le pont rouvrira en mai. La circulation sera déviée."
     b = build_briefing([make_source("S1", huge), make_source("S2", french)], Options())
     assert b.sections and all(i.text for s in b.sections for i in s.items)
+
+
+def test_corroboration_counts_copies_once() -> None:
+    from briefing.model import Citation
+
+    item = Item("x", (Citation("S1", 1), Citation("S2", 1), Citation("S3", 2)), independent=2)
+    assert item.corroboration == "3 sources (2 independent)"
+    assert Item("x", (Citation("S1", 1), Citation("S2", 1))).corroboration == "2 sources"
+    assert Item("x", (Citation("S1", 1),)).corroboration == ""

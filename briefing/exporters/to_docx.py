@@ -265,6 +265,8 @@ def meta_parts(item: Item) -> list[tuple[str, bool]]:
     parts: list[tuple[str, bool]] = []
     if item.speaker:
         parts.append((f"speaker: {item.speaker}", False))
+    if item.corroboration:
+        parts.append((item.corroboration, False))
     if item.cues:
         parts.append((f"placed by: {', '.join(item.cues)}", False))
     if item.flags:

@@ -32,6 +32,9 @@ def item_dict(item: Item) -> dict[str, Any]:
         "flags": list(item.flags),
         "speaker": item.speaker,
         "sources": len(item.source_ids),
+        "independent_sources": (
+            item.independent if item.independent is not None else len(item.source_ids)
+        ),
         "status": item.status,
     }
 

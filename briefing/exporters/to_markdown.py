@@ -54,8 +54,8 @@ def _item(item: Item, notes: _Notes, previous: dt.date | None = None) -> str:
     elif item.status == "continuing":
         since = f" from the brief of {previous.isoformat()}" if previous else ""
         extra.append(f"continuing{since}")
-    if len(item.source_ids) > 1:
-        extra.append(f"{len(item.source_ids)} sources")
+    if item.corroboration:
+        extra.append(item.corroboration)
     if item.cues:
         extra.append("placed by: " + ", ".join(escape(c) for c in item.cues))
     if item.flags:

@@ -342,8 +342,8 @@ class _Writer:
         if item.speaker:
             paras.append(self._speaker(item.speaker, s.speaker))
         notes = []
-        if len(item.source_ids) > 1:
-            notes.append(f"{len(item.source_ids)} sources")
+        if item.corroboration:
+            notes.append(item.corroboration)
         if item.cues:
             notes.append("placed by: " + ", ".join(_text(c) for c in item.cues))
         if item.flags:

@@ -224,7 +224,7 @@ def test_new_and_gone_statements_since_a_previous_briefing(briefing: Briefing) -
     text = _text(reader)
     assert f"New: {new.text}" in text
     assert "No longer reported since 25 May 2024" in _outline_titles(reader)
-    assert "An old claim nobody repeats. [S7 ¶2]" in text
+    assert "An old claim nobody repeats. [last brief: S7 ¶2]" in text
     empty = _text(PdfReader(io.BytesIO(_pdf(replace(compared, gone=())))))
     assert "Every earlier statement is still carried." in empty
     assert "No longer reported" not in _text(PdfReader(io.BytesIO(_pdf(briefing))))
