@@ -835,6 +835,109 @@ def _command_path() -> str:
 
 
 # --- summarize command (issue 3): region owned by the summariser work ---------------------------
+
+SUMMARIZE_EXAMPLES = """
+[b]Examples[/b]
+
+  briefing summarize article.txt               [dim]# 5 key sentences, in order[/dim]
+  briefing summarize article.txt -n 3 -m textrank
+  briefing summarize article.md --ratio 0.3    [dim]# 30% of its statements[/dim]
+  briefing summarize article.txt --all -f json [dim]# every sentence, scored[/dim]
+
+Methods: centrality (the default: graph centrality plus lead, headline,
+length, quote and attribution signals with weights learned on BBC news,
+and redundancy control), textrank (centrality alone), lead (the first).
+Captions, credits, bylines, boilerplate, teasers, questions and asides to
+the reader are picked only when there are no statements left to pick.
+"""
+
+
+class SummaryFormat(str, Enum):
+    """How `summarize` prints."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command(epilog=SUMMARIZE_EXAMPLES)
+def summarize(
+    file: Annotated[
+        Path, typer.Argument(help="An article (.txt, .md, .html, .docx).", show_default=False)
+    ],
+    sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-n",
+            min=1,
+            help="How many sentences. \\[default: 5]",
+            show_default=False,
+        ),
+    ] = None,
+    ratio: Annotated[
+        float | None,
+        typer.Option(
+            help="Or this share of the article's statements, above 0 and at most 1 "
+            "(at least one sentence).",
+            show_default=False,
+        ),
+    ] = None,
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            "-m",
+            metavar="NAME",
+            autocompletion=lambda: ["centrality", "textrank", "lead"],
+            help="Summariser: centrality, textrank or lead.",
+        ),
+    ] = "centrality",
+    output_format: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", case_sensitive=False, help="Text or JSON.")
+    ] = SummaryFormat.TEXT,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Every sentence, with its score and whether it was picked."),
+    ] = False,
+    encoding: Annotated[
+        str | None, typer.Option(help="Encoding of the file when it is not UTF-8 (e.g. cp1252).")
+    ] = None,
+) -> None:
+    """Summarise one article: its key sentences, verbatim, in document order, with ¶ numbers."""
+    try:
+        from briefing.summarise import summarize_file
+
+        if sentences is not None and ratio is not None:
+            raise UsageError("give --sentences or --ratio, not both")
+        scored = summarize_file(
+            file, sentences, ratio, method, everything=everything, encoding=encoding
+        )
+    except BriefingError as exc:
+        _fail(exc)
+    if output_format is SummaryFormat.JSON:
+        rows: list[dict[str, object]] = []
+        for one in scored:
+            row: dict[str, object] = {
+                "text": one.text,
+                "index": one.index,
+                "paragraph": one.paragraph,
+                "score": one.score,
+            }
+            if everything:
+                row["selected"] = one.selected
+                row["reason"] = one.reason
+            rows.append(row)
+        print(json.dumps({"sentences": rows, "method": method}, ensure_ascii=False, indent=2))
+        return
+    for one in scored:
+        line = f"[¶{one.paragraph}] {one.text}"
+        if everything:
+            mark = "*" if one.selected else " "
+            note = f"  ({one.reason})" if one.reason else ""
+            line = f"{mark} {one.score:.3f} {line}{note}"
+        print(line)
+
+
 # --- end of summarize command ---------------------------------------------------------------------
 
 

@@ -6,11 +6,19 @@ from briefing.errors import UsageError
 from briefing.summarise.base import Ranking, Summariser, eligible, pick
 from briefing.summarise.centrality import CentralitySummariser
 from briefing.summarise.lead import LeadSummariser
+from briefing.summarise.summary import (
+    DEFAULT_SENTENCES,
+    ScoredSentence,
+    summarize_file,
+    summarize_source,
+)
+from briefing.summarise.textrank import TextRankSummariser
 
 DEFAULT = "centrality"
 
 SUMMARISERS: dict[str, type[Summariser]] = {
     "centrality": CentralitySummariser,
+    "textrank": TextRankSummariser,
     "lead": LeadSummariser,
 }
 
@@ -24,4 +32,16 @@ def get_summariser(name: str = DEFAULT) -> Summariser:
         raise UsageError(f"unknown summariser {name!r}; choose one of: {known}") from None
 
 
-__all__ = ["DEFAULT", "SUMMARISERS", "Ranking", "Summariser", "eligible", "get_summariser", "pick"]
+__all__ = [
+    "DEFAULT",
+    "DEFAULT_SENTENCES",
+    "SUMMARISERS",
+    "Ranking",
+    "ScoredSentence",
+    "Summariser",
+    "eligible",
+    "get_summariser",
+    "pick",
+    "summarize_file",
+    "summarize_source",
+]

@@ -1,10 +1,13 @@
-"""The lead-K baseline: the first eligible sentences of the document."""
+"""The lead-K baseline: the first statements of the document."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.summarise.base import Ranking, eligible
+import numpy as np
+
+from briefing.summarise.base import Ranking, ranking_from_scores
+from briefing.summarise.eligibility import screen
 
 
 class LeadSummariser:
@@ -13,8 +16,7 @@ class LeadSummariser:
     name = "lead"
 
     def rank(self, sentences: Sequence[str], title: str | None = None) -> Ranking:
-        """Scores fall with position; only eligible sentences are ranked."""
+        """Scores fall with position, from 1 for the first sentence."""
         n = len(sentences)
-        ok = [i for i, s in enumerate(sentences) if eligible(s)]
-        scores = tuple((1.0 - i / max(n, 1)) if i in set(ok) else 0.0 for i in range(n))
-        return Ranking(scores=scores, order=tuple(ok))
+        scores = 1.0 - np.arange(n, dtype=np.float64) / max(n, 1)
+        return ranking_from_scores(scores, screen(sentences))
