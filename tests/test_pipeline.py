@@ -207,3 +207,9 @@ def test_corroboration_counts_copies_once() -> None:
     assert item.corroboration == "3 sources (2 independent)"
     assert Item("x", (Citation("S1", 1), Citation("S2", 1))).corroboration == "2 sources"
     assert Item("x", (Citation("S1", 1),)).corroboration == ""
+
+
+def test_default_summariser_is_the_registry_default() -> None:
+    from briefing.summarise import DEFAULT
+
+    assert Options().summariser == DEFAULT

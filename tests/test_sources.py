@@ -196,7 +196,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         handle.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
     corpus = load_sources([tmp_path])
     assert [(Path(s.path).name, s.reason) for s in corpus.skipped] == [
-        ("huge.txt", "100 MB is over the 50 MB limit for one .txt source")
+        ("huge.txt", "100 MB is over the 10 MB limit for one .txt source")
     ]
     assert len(corpus.sources) == 1
 
