@@ -89,12 +89,12 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from briefing.changes import Previous, compare, find_previous, read_previous
     from briefing.config import Options
     from briefing.errors import BriefingError, ConfigError, ExportError, SourceError, UsageError
     from briefing.exporters import FORMATS, ExportSettings, Paper, export, export_bytes
     from briefing.model import Briefing, Citation, Corpus, Item, Section, Source
     from briefing.pipeline import build_briefing
-    from briefing.changes import Previous, compare, find_previous, read_previous
     from briefing.project import Project, load_project, scaffold
     from briefing.sources import load_sources, read_file
     from briefing.window import Undated, Window, parse_week, within

@@ -25,8 +25,10 @@ PAGE = """<!doctype html><html lang="en"><head><title>Talks resume | Daily Wire 
 "datePublished": "2024-05-20", "author": {{"@type": "Person", "name": "Ann Lee"}}}}</script></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>Talks resume in Brussels</h1>
-<p>Ministers from {n} member states met in Brussels on Monday to discuss training missions &amp; air defence.</p>
-<p>&ldquo;We will not send combat troops,&rdquo; the defence minister told reporters after the meeting.</p>
+<p>Ministers from {n} member states met in Brussels on Monday to discuss training missions
+&amp; air defence.</p>
+<p>&ldquo;We will not send combat troops,&rdquo; the defence minister told reporters after the
+meeting.</p>
 <p>Officials warned that any deployment inside the country would risk a wider war with Russia.</p>
 </article><aside>Related: <a href="/x">Other story</a></aside><footer>Comments are closed.</footer>
 </body></html>"""
@@ -44,7 +46,8 @@ def test_quotes_from_html_docx_and_text_sources_pass_the_checker(
     doc.core_properties.title = "Allies weigh trainers"
     doc.add_paragraph("Allies weigh trainers")
     doc.add_paragraph(
-        "The alliance is weighing whether to send trainers into the country, officials said on Tuesday."
+        "The alliance is weighing whether to send trainers into the country, "
+        "officials said on Tuesday."
     )
     doc.add_paragraph(
         "Critics warned that trainers would quickly become targets for Russian strikes."
