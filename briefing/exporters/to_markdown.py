@@ -54,6 +54,8 @@ def _item(item: Item, notes: _Notes, previous: dt.date | None = None) -> str:
     elif item.status == "continuing":
         since = f" from the brief of {previous.isoformat()}" if previous else ""
         extra.append(f"continuing{since}")
+    if item.speaker:
+        extra.append(f"speaker: {escape(item.speaker)}")
     if item.corroboration:
         extra.append(item.corroboration)
     if item.cues:
