@@ -42,6 +42,9 @@ log = logging.getLogger("scale")
 BBC = Path(__file__).resolve().parents[2] / "shared" / "eval" / "bbc-dev" / "articles"
 _SYLLABLES = ["ka", "ro", "mi", "ten", "val", "dor", "shi", "lu", "ber", "qin", "zo", "vek"]
 _SWAP = 0.8
+# Negation words are neither swapped out nor in: swapping "without" in one copy of a real sentence
+# and not in another would inject a denial nobody controls (scored as a false positive).
+_KEEP = frozenset({"without", "never", "cannot", "neither", "denied", "denies", "deny"})
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,4}\b(?=\s+[a-z])")
 
 
@@ -70,14 +73,23 @@ def _pool() -> tuple[list[str], list[str]]:
 def _mix(rng: random.Random, pool: list[str], vocabulary: list[str]) -> str:
     """A real sentence with most of its longer words swapped for random corpus words.
 
-    Function words and the sentence's shape stay, so it still reads as news to the splitter and
-    summariser, but two sentences made from one original share only a few content words.
+    Function words, negations and the sentence's shape stay, so it still reads as news to the
+    splitter and summariser, but two sentences made from one original share only a few content
+    words.
     """
-    words = rng.choice(pool).split()
-    return " ".join(
-        rng.choice(vocabulary) if len(w) > 3 and w.isalpha() and rng.random() < _SWAP else w
-        for w in words
-    )
+    return " ".join(_swap(rng, vocabulary, w) for w in rng.choice(pool).split())
+
+
+def _swap(rng: random.Random, vocabulary: list[str], word: str) -> str:
+    """``word``, or most of the time a random corpus word in its place (punctuation kept).
+
+    Words with punctuation attached ("Sheahan,") are swapped too: left alone, a list of names
+    stays the same in every copy of its sentence, an uncontrolled duplicate.
+    """
+    core = word.rstrip(",.;:!?)\"'”’")
+    if len(core) > 3 and core.isalpha() and core.lower() not in _KEEP and rng.random() < _SWAP:
+        return rng.choice(vocabulary) + word[len(core) :]
+    return word
 
 
 def _name(rng: random.Random) -> str:
@@ -89,7 +101,14 @@ def build_corpus(n: int, seed: int) -> tuple[list[Source], Truth]:
     """``n`` synthetic sources and the injected pairs (about 3% of sources get one of each)."""
     rng = random.Random(seed)
     pool, titles = _pool()
-    vocabulary = sorted({w for s in pool for w in s.split() if len(w) > 3 and w.isalpha()})
+    vocabulary = sorted(
+        {
+            w
+            for s in pool
+            for w in s.split()
+            if len(w) > 3 and w.isalpha() and w.lower() not in _KEEP
+        }
+    )
     bodies: list[list[list[str]]] = []
     for _ in range(n):
         paragraphs = [rng.randint(2, 4) for _ in range(rng.randint(3, 5))]
@@ -154,6 +173,14 @@ def build_corpus(n: int, seed: int) -> tuple[list[Source], Truth]:
     return sources, truth
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages, as the kernel gives them."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text(encoding="ascii").split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def _peak_mib() -> tuple[float, float]:
     """Peak resident memory of this process and of its largest finished child, in MiB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -164,6 +191,8 @@ def _peak_mib() -> tuple[float, float]:
 def run(n: int, seed: int) -> dict[str, object]:
     """Build the corpus, time the JSON briefing and score the injected pairs."""
     sources, truth = build_corpus(n, seed)
+    # Other jobs on the machine slow the run: the load average says how much.
+    load_before = _load()
     start = time.perf_counter()
     briefing = build_briefing(sources, Options(date=None, sentences=6))
     data = json.dumps(briefing_dict(briefing))
@@ -205,6 +234,7 @@ def run(n: int, seed: int) -> dict[str, object]:
     return {
         "sources": n,
         "seconds": round(seconds, 2),
+        "load_average": [load_before, _load()],
         "json_mib": round(len(data) / 2**20, 1),
         "peak_rss_mib": round(own, 1),
         "peak_rss_worker_mib": round(children, 1),

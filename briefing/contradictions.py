@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing.corroboration import TermIndex
 from briefing.figures import figures
 from briefing.model import Citation, Contradiction, Item, Sentence
 from briefing.speakers import speaker_key
@@ -15,8 +16,8 @@ from briefing.text import terms
 DISPUTED = "disputed_framing"
 # Negation cues; the content words right after one are what the sentence denies.
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|neither|nor|without|absence of|lack of|denied|denies|deny"
-    r"|\w+n['’]t|cannot)\b",
+    r"\b(?:no|not|never|neither|nor|without|absence of|lack of|denied|denies|deny|cannot)\b"
+    r"|(?<=\w)n['’]t\b",
     re.IGNORECASE,
 )
 _NEGATED_SPAN = re.compile(r"[^,.;:!?()“”\"]{1,40}")
@@ -36,10 +37,18 @@ _RARE_SHARE = 0.05
 _RARE_MIN = 3
 # Figures for the same subject conflict only in sentences sharing this many further terms.
 _MIN_NUMBER_CONTEXT = 3
+# A denial is compared only with sentences at least this similar (TF-IDF cosine) to it; on the
+# seeds "no formal request for military assistance from the Ukrainian government" and
+# "government is now formally requesting it" score 0.22.
+_SAME_CLAIM = 0.2
+# Two figures for one subject conflict only in sentences this similar: the same claim with
+# another figure, not two reports that happen to count the same thing.
+_SAME_FIGURE_CLAIM = 0.5
 # Two quotes of one speaker are one remark worded differently when their words overlap this much.
 _SAME_REMARK = 0.5
-# Blocks larger than this are too generic to say two sentences concern the same thing.
+# A speaker quoted more often than this is a generic name ("officials"), not one remark.
 _MAX_BLOCK = 64
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[,.]\d+)*(?![\w])")
 _QUOTE = re.compile(r"[“\"]([^”\"]{8,}?)[”\"]")
 _WORDS = re.compile(r"[\w']+")
 
@@ -53,7 +62,10 @@ class Analysed:
     speaker: str | None
 
 
-def _negated(text: str) -> list[tuple[str, tuple[str, ...]]]:
+Denial = tuple[str, tuple[str, ...]]
+
+
+def denials(text: str) -> list[Denial]:
     """Each negation's span and its content terms ("formal request", (formal, request))."""
     out = []
     for match in _NEGATION.finditer(text):
@@ -75,10 +87,6 @@ def _subject(span: str, wanted: Sequence[str]) -> str:
     return span
 
 
-def _positions(text: str) -> dict[str, int]:
-    return {t: i for i, t in reversed(list(enumerate(terms(text))))}
-
-
 def _item(sentences: Sequence[Sentence], kind: str, speaker: str | None) -> Item:
     """One side: the first sentence's words, citing every sentence (own quote when worded apart)."""
     lead = sentences[0].text
@@ -95,8 +103,9 @@ def _item(sentences: Sequence[Sentence], kind: str, speaker: str | None) -> Item
 
 
 class _Finder:
-    def __init__(self, analysed: Sequence[Analysed]) -> None:
+    def __init__(self, analysed: Sequence[Analysed], index: TermIndex) -> None:
         self.rows = analysed
+        self.index = index
         df: Counter[str] = Counter()
         for a in analysed:
             df.update(a.terms)
@@ -104,10 +113,6 @@ class _Finder:
         self.common = frozenset(t for t, d in df.items() if d > n * _COMMON_SHARE)
         limit = max(_RARE_MIN, n * _RARE_SHARE)
         self.rare = frozenset(t for t, d in df.items() if d <= limit)
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for row, a in enumerate(analysed):
-            for t in a.terms - self.common:
-                self.postings[t].append(row)
         self.found: dict[tuple[str, str, str], Contradiction] = {}
 
     def add(self, kind: str, subject: str, first: Item, second: Item) -> None:
@@ -116,34 +121,41 @@ class _Finder:
         if key not in self.found:
             self.found[key] = Contradiction(kind, subject, ordered[0], ordered[1])
 
-    def polarity(self) -> None:
-        for a in self.rows:
-            for span, denied in _negated(a.sentence.text):
-                wanted = [t for t in denied if t in self.rare]
-                if len(wanted) < _MIN_SPAN_MATCH:
+    def polarity(self, denied: Sequence[Sequence[Denial]]) -> None:
+        order = [
+            (row, span, wanted)
+            for row, found in enumerate(denied)
+            for span, terms_denied in found
+            if len(wanted := [t for t in terms_denied if t in self.rare]) >= _MIN_SPAN_MATCH
+        ]
+        carriers = self.index.carrying([wanted for _, _, wanted in order])
+        pairs = []
+        for (row, span, wanted), others in zip(order, carriers, strict=True):
+            a = self.rows[row]
+            for other in others:
+                b = self.rows[other]
+                if b.sentence.source_id == a.sentence.source_id:
                     continue
-                lists = sorted((self.postings.get(t, []) for t in wanted), key=len)
-                # The sentences carrying the two rarest denied terms, intersected in C.
-                for other in sorted(set(lists[0]).intersection(lists[1])):
-                    b = self.rows[other]
-                    if b.sentence.source_id == a.sentence.source_id:
-                        continue
-                    if sum(t in b.terms for t in wanted) < len(wanted):
-                        continue
-                    if self._affirms(b.sentence.text, wanted) and self._context(a, b, wanted):
-                        self.add(
-                            "polarity",
-                            _subject(span, wanted),
-                            _item((a.sentence,), "polarity", a.speaker),
-                            _item((b.sentence,), "polarity", b.speaker),
-                        )
+                if all(t in b.terms for t in wanted) and self._context(a, b, wanted):
+                    pairs.append((row, other, span, wanted))
+        similarity = self.index.cosines([p[0] for p in pairs], [p[1] for p in pairs])
+        for (row, other, span, wanted), sim in zip(pairs, similarity, strict=True):
+            if sim < _SAME_CLAIM or not self._affirms(other, wanted, denied[other]):
+                continue
+            a, b = self.rows[row], self.rows[other]
+            self.add(
+                "polarity",
+                _subject(span, wanted),
+                _item((a.sentence,), "polarity", a.speaker),
+                _item((b.sentence,), "polarity", b.speaker),
+            )
 
-    @staticmethod
-    def _affirms(text: str, wanted: Sequence[str]) -> bool:
-        """True when ``text`` states the terms close together and does not deny them itself."""
-        if any(sum(t in d for t in wanted) >= _MIN_SPAN_MATCH for _, d in _negated(text)):
+    def _affirms(self, row: int, wanted: Sequence[str], denied: Sequence[Denial]) -> bool:
+        """True when row ``row`` states the terms close together and does not deny them."""
+        # A sentence denying any of the terms itself ("would not ... to any job") affirms nothing.
+        if any(t in d for _, d in denied for t in wanted):
             return False
-        where = _positions(text)
+        where = {t: i for i, t in reversed(list(enumerate(self.index.bags[row])))}
         spots = sorted(where[t] for t in wanted if t in where)
         return len(spots) == len(wanted) and spots[-1] - spots[0] <= _SPAN_WINDOW
 
@@ -152,32 +164,30 @@ class _Finder:
         return len(shared) >= _MIN_CONTEXT
 
     def numbers(self) -> None:
-        by_subject: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-        for row, a in enumerate(self.rows):
-            for fig in figures(a.sentence.text):
-                if fig.key:
-                    by_subject[fig.key].append((row, fig.figure, fig.subject))
-        for entries in by_subject.values():
-            # A sentence may give several figures for one subject ("$3bn (£1.65bn)"): two
-            # sentences disagree only on a figure the other does not give at all.
-            given: dict[int, set[str]] = defaultdict(set)
-            for row, figure, _ in entries:
-                given[row].add(figure)
-            blocks: dict[str, list[int]] = defaultdict(list)
-            for i, (row, _, _) in enumerate(entries):
-                for t in self.rows[row].terms - self.common:
-                    blocks[t].append(i)
-            for (i, j), shared in sorted(_pairs(blocks.values()).items()):
-                (ra, _, subject), (rb, _, _) = entries[i], entries[j]
-                a, b = self.rows[ra], self.rows[rb]
-                if a.sentence.source_id == b.sentence.source_id or given[ra] & given[rb]:
+        found = {
+            row: placed for row, a in enumerate(self.rows) if (placed := _numbers(a.sentence.text))
+        }
+        for row, others, _ in self.index.similar(sorted(found), _SAME_FIGURE_CLAIM):
+            a = self.rows[row]
+            for other in others:
+                b = self.rows[other]
+                if (
+                    other < row
+                    or other not in found
+                    or b.sentence.source_id == a.sentence.source_id
+                ):
                     continue
-                # The shared blocks include the figure's own subject and number terms.
-                if shared - len(terms(subject)) < _MIN_NUMBER_CONTEXT:
+                differ = _differing(found[row], found[other])
+                if differ is None:
+                    continue
+                counted = set(terms(" ".join(differ)))
+                if len((a.terms & b.terms) - self.common - counted) < _MIN_NUMBER_CONTEXT:
                     continue
                 self.add(
                     "number",
-                    subject,
+                    _counted(a.sentence.text, differ[0])
+                    or _counted(b.sentence.text, differ[1])
+                    or " or ".join(differ),
                     _item((a.sentence,), "number", a.speaker),
                     _item((b.sentence,), "number", b.speaker),
                 )
@@ -210,16 +220,84 @@ class _Finder:
                     )
 
 
-def _pairs(blocks: Iterable[list[int]]) -> Counter[tuple[int, int]]:
-    """How many blocks each pair of members shares (blocks too large to be specific skipped)."""
-    pairs: Counter[tuple[int, int]] = Counter()
-    for members in blocks:
-        if len(members) > _MAX_BLOCK:
+def _numbers(text: str) -> list[tuple[str, str, str]]:
+    """Each number of ``text`` with the words just before and after it (lower-cased)."""
+    out = []
+    for match in _NUMBER.finditer(text):
+        before = _WORDS.findall(text[max(0, match.start() - 30) : match.start()].lower())
+        after = _WORDS.findall(text[match.end() : match.end() + 30].lower())
+        out.append((match.group(0), before[-1] if before else "", after[0] if after else ""))
+    return out
+
+
+def _differing(
+    first: Sequence[tuple[str, str, str]], second: Sequence[tuple[str, str, str]]
+) -> tuple[str, str] | None:
+    """A number of ``first`` and another in the same place of ``second`` (between the same
+    words), when neither sentence also gives the other's number; else None.
+
+    A sentence may give one amount twice ("$3bn (£1.65bn)"): a number the other sentence gives
+    anywhere is no disagreement.
+    """
+    mine = {n for n, _, _ in first}
+    theirs = {n for n, _, _ in second}
+    for number, before, after in first:
+        if number in theirs:
             continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                pairs[(i, j)] += 1
-    return pairs
+        for other, b, a in second:
+            if other not in mine and (b, a) == (before, after):
+                return number, other
+    return None
+
+
+def _counted(text: str, number: str) -> str:
+    """What ``number`` counts in ``text`` ("new recruits"), or "" when it counts nothing."""
+    return next((f.subject for f in figures(text) if f.figure.startswith(number)), "")
+
+
+def _one_kind_per_pair(found: list[Contradiction]) -> list[Contradiction]:
+    """Each pair of sentences under one kind only.
+
+    A quote found both reworded and denied (or with another figure) is a denial (a number
+    dispute) when the two differ only by negation words (only by numbers): "will" against
+    "will not". When other words differ too ("of" against "never") it is a rewording.
+    """
+    kinds: dict[frozenset[str], set[str]] = {}
+    for c in found:
+        for pair in _pairs_of(c):
+            kinds.setdefault(pair, set()).add(c.kind)
+    kept = []
+    for c in found:
+        pairs = [p for p in _pairs_of(c) if len(kinds[p]) > 1]
+        if not pairs:
+            kept.append(c)
+            continue
+        specific = (
+            all(_differ_only_by(p, c.kind) for p in pairs)
+            if c.kind != "wording"
+            else any(not _differ_only_by(p, k) for p in pairs for k in kinds[p] - {"wording"})
+        )
+        if specific:
+            kept.append(c)
+    return kept
+
+
+def _pairs_of(c: Contradiction) -> list[frozenset[str]]:
+    return [
+        frozenset({one.quote or c.first.text, two.quote or c.second.text})
+        for one in c.first.citations
+        for two in c.second.citations
+    ]
+
+
+def _differ_only_by(pair: frozenset[str], kind: str) -> bool:
+    """True when the two sentences' differing words are all negations (polarity) or numbers."""
+    first, *rest = [Counter(w.lower() for w in _WORDS.findall(t)) for t in pair]
+    second = rest[0] if rest else first
+    differing = (first - second) + (second - first)
+    if kind == "polarity":
+        return all(_NEGATION.fullmatch(w) for w in differing)
+    return all(_NUMBER.fullmatch(w) for w in differing)
 
 
 def _one_per_source(rows: Iterable[Analysed]) -> list[Sentence]:
@@ -244,27 +322,33 @@ def _contains(a: Sequence[str], b: Sequence[str]) -> bool:
 def find_contradictions(
     sentences: Sequence[Sentence],
     speakers: Sequence[str | None],
-    bags: Sequence[Iterable[str]] | None = None,
+    bags: Sequence[Sequence[str]] | None = None,
+    index: TermIndex | None = None,
+    denied: Sequence[Sequence[Denial]] | None = None,
 ) -> tuple[Contradiction, ...]:
     """Pairs of sentences from different sources that disagree, in a stable order.
 
-    ``speakers`` gives each sentence's speaker (or None), ``bags`` its terms when known.
-    Candidates come from inverted indexes over rare terms, figure subjects and speakers, never
-    from comparing all pairs.
+    ``speakers`` gives each sentence's speaker (or None), ``bags`` its terms when known, and
+    ``index`` the similarity index of ``sentences`` when one is built already. Candidates are
+    the pairs that index finds similar (a denial and what it denies, two figures for one claim)
+    and the quotes of one speaker, never all pairs. ``denied`` gives each sentence's denials
+    when found already (see ``denials``).
     """
-    found = bags if bags is not None else [terms(s.text) for s in sentences]
+    index = index or TermIndex(sentences, bags)
+    found = index.bags
     analysed = [
         Analysed(s, frozenset(bag), speaker)
         for s, speaker, bag in zip(sentences, speakers, found, strict=True)
     ]
-    finder = _Finder(analysed)
+    finder = _Finder(analysed, index)
     finder.wording()
-    finder.polarity()
+    finder.polarity(denied if denied is not None else [denials(s.text) for s in sentences])
     finder.numbers()
+    kept = _one_kind_per_pair(list(finder.found.values()))
     order = {"wording": 0, "polarity": 1, "number": 2}
     return tuple(
         sorted(
-            finder.found.values(),
+            kept,
             key=lambda c: (order[c.kind], c.first.citations[0].source, c.first.text),
         )
     )

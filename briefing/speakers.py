@@ -66,8 +66,9 @@ def speaker_key(name: str) -> str:
 def attribute(text: str, previous: str | None = None) -> str | None:
     """The speaker of the sentence ``text``, or None when it reports no one.
 
-    A named subject of a speech verb wins over "according to"; a pronoun ("he said") or a bare
-    quote takes the speaker of the previous sentence, ``previous``.
+    A named subject of a speech verb wins over "according to"; a pronoun ("he said") refers to
+    a titled person named earlier in the sentence, else, like a bare quote, to the speaker of
+    the previous sentence, ``previous``.
     """
     quote = _QUOTE_OPEN.search(text)
     cut = quote.start() if quote else len(text)
@@ -82,7 +83,18 @@ def attribute(text: str, previous: str | None = None) -> str | None:
             name = _clean(match.group(1)) if match.group(1)[:1].isupper() else match.group(1)
             if name:
                 return name
-    if previous and (_PRONOUN.search(text) or text.lstrip()[:1] in '“"‘'):
+    pronoun = _PRONOUN.search(text)
+    if pronoun:
+        # "Minister Hanno Pevkur gave an interview in which he stated ...": the pronoun refers
+        # to the titled person the sentence itself names, not to the previous sentence's speaker.
+        titled = [
+            name
+            for m in re.finditer(_NAME, text[: pronoun.start()])
+            if (name := _clean(m.group(0))) and name.split()[0] in _TITLES and " " in name
+        ]
+        if titled:
+            return titled[-1]
+    if previous and (pronoun or text.lstrip()[:1] in '“"‘'):
         return previous
     return None
 

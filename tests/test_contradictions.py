@@ -91,3 +91,29 @@ def test_different_figures_for_the_same_subject() -> None:
     )
     (found,) = find_contradictions(sentences, speakers)
     assert found.kind == "number" and found.subject == "new recruits"
+
+
+def test_a_number_in_the_same_place_of_one_claim_differs() -> None:
+    sentences, speakers = _corpus(
+        ["The company considered floating its racing unit in 2002 but sold a stake instead."],
+        ["The company considered floating its racing unit in 2004 but sold a stake instead."],
+    )
+    (found,) = find_contradictions(sentences, speakers)
+    assert found.kind == "number" and found.subject == "2002 or 2004"
+
+
+def test_a_denied_quote_is_a_polarity_dispute_not_a_wording_one() -> None:
+    sentences, speakers = _corpus(
+        ["“When the new stadium opens we will go through a thorough review,” Mr Dein said."],
+        ["“When the new stadium opens we will not go through a thorough review,” Mr Dein said."],
+    )
+    (found,) = find_contradictions(sentences, speakers)
+    assert found.kind == "polarity"
+
+
+def test_a_quote_with_a_word_replaced_by_never_stays_a_rewording() -> None:
+    sentences, speakers = _corpus(
+        ["“The winner of the accolade will be named at a gala,” said Minister Zoshishi."],
+        ["“The winner never the accolade will be named at a gala,” said Minister Zoshishi."],
+    )
+    assert [c.kind for c in find_contradictions(sentences, speakers)] == ["wording"]

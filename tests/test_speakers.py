@@ -51,3 +51,12 @@ def test_speaker_key_and_canonical_names() -> None:
     assert speaker_key("General Brown") == "brown"
     names = canonical_names(["Macron", "Emmanuel Macron", "Macron", None, "General Brown"])
     assert names == {"macron": "Macron", "brown": "General Brown"}
+
+
+def test_pronoun_refers_to_a_titled_person_named_in_the_same_sentence() -> None:
+    text = (
+        "Last month, Estonian Defense Minister Hanno Pevkur gave a revealing interview in which"
+        " he stated that all NATO member countries already have military personnel in Ukraine."
+    )
+    assert attribute(text, previous="Kremlin") == "Minister Hanno Pevkur"
+    assert attribute("Later he stated that talks would go on.", previous="Kremlin") == "Kremlin"
