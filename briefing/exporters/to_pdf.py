@@ -256,10 +256,16 @@ class _Writer:
             ),
         ]
 
-    def _markers(self, citations: tuple[Citation, ...], *, current: bool = True) -> str:
+    def _markers(
+        self, citations: tuple[Citation, ...], *, current: bool = True, raised: bool = False
+    ) -> str:
+        """The citation markers of a statement; ``raised`` sets them as superscript after text."""
         parts = [self._cite(c, current=current) for c in citations]
         size = self.style.marker_size
-        return f'<font size="{size}" color="{self.accent}">[{"; ".join(parts)}]</font>'
+        text = f"[{'; '.join(parts)}]"
+        if raised:
+            return f'<super rise="3" size="{size}"><font color="{self.accent}">{text}</font></super>'
+        return f'<font size="{size}" color="{self.accent}">{text}</font>'
 
     def _cite(self, citation: Citation, *, current: bool = True) -> str:
         """A citation label linked to its source; ``current`` is False for a previous briefing's."""
@@ -282,7 +288,7 @@ class _Writer:
         new = ""
         if item.status == "new":
             new = f'<font name="{self.style.bold}" color="{self.accent}">New:</font> '
-        markers = self._markers(item.citations, current=current)
+        markers = self._markers(item.citations, current=current, raised=True)
         # A no-break space keeps the marker on the line of the last word, never alone.
         return Para(f"{bullet}{new}{_text(item.text)}\u00a0{markers}", style)
 
