@@ -97,3 +97,29 @@ def test_weekly_script_runs_a_week_in_an_init_project(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert list((desk / "out").glob("*2024-W20*"))
+
+
+def test_committed_example_briefings_are_current(tmp_path: Path) -> None:
+    """examples/briefing.* are what `python examples/generate.py` writes today."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "generate.py"), str(tmp_path)],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    for suffix in ("pdf", "docx", "md"):
+        fresh = (tmp_path / f"briefing.{suffix}").read_bytes()
+        assert fresh == (ROOT / "examples" / f"briefing.{suffix}").read_bytes(), (
+            f"examples/briefing.{suffix} is stale: run python examples/generate.py"
+        )
+
+    def without_paths(path: Path) -> dict[str, object]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for source in data["sources"]:
+            source.pop("path")
+            source.pop("original")
+        return data  # type: ignore[no-any-return]
+
+    assert without_paths(tmp_path / "briefing.json") == without_paths(
+        ROOT / "examples" / "briefing.json"
+    )
