@@ -606,10 +606,12 @@ def make(
         _fail(exc)
     skipped = len(corpus.skipped) + len(corpus.duplicates)
     if skipped:
+        used = len(corpus.sources)
         log.log(
             NOTICE,
-            "briefing: %d sources used, %d skipped (see warnings above)",
-            len(corpus.sources),
+            "briefing: %d source%s used, %d skipped (see warnings above)",
+            used,
+            "" if used == 1 else "s",
             skipped,
         )
         raise typer.Exit(EXIT_PARTIAL)
