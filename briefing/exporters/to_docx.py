@@ -669,11 +669,11 @@ class _Writer:
         self._title()
         self._bottom_line()
         self._contents()
+        self._key_numbers()  # after the contents, as in the PDF: the figures come first
         for index, section in enumerate(self.b.sections):
             self._section(index, section)
         if not self._disputed_section():
             self._disagreements(level=1)
-        self._key_numbers()
         self._gone()
         self._coverage()
         self._sources()
@@ -883,16 +883,16 @@ class _Writer:
         self._para("TOCHeading", "Contents")
         b, name = self.b, self.bookmarks.name
         entries = [("Bottom line", name("bottom_line"), _plural(len(b.bottom_line), "statement"))]
+        if b.key_numbers:
+            entries.append(
+                (KEY_NUMBERS_TITLE, name("key_numbers"), _plural(len(b.key_numbers), "figure"))
+            )
         for index, section in enumerate(b.sections):
             count = _plural(len(section.items), "statement") if section.items else "none"
             entries.append((section.title, self._section_anchor(index, section), count))
         if b.contradictions and not self._disputed_section():
             entries.append(
                 (DISAGREE_TITLE, name("disagree"), _plural(len(b.contradictions), "dispute"))
-            )
-        if b.key_numbers:
-            entries.append(
-                (KEY_NUMBERS_TITLE, name("key_numbers"), _plural(len(b.key_numbers), "figure"))
             )
         if b.previous is not None:
             entries.append((self._gone_title(), name("gone"), _plural(len(b.gone), "statement")))

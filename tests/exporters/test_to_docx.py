@@ -486,7 +486,7 @@ def test_disputes_side_by_side_under_disputed_framing(analysed_data: bytes) -> N
     headings = _headings(document)
     at = headings.index(("Heading 2", to_docx.DISAGREE_TITLE))
     assert headings[at - 1] == ("Heading 1", "Disputed framing")
-    assert headings[at + 1] == ("Heading 1", "Key numbers")
+    assert headings[at + 1] == ("Heading 1", "No longer reported since 25 May 2024")
     table = _table(document, "Compare Table")
     caption, sides = table.rows
     assert len(caption._tr.tc_lst) == 1 and caption.cells[0].grid_span == 2
@@ -500,7 +500,7 @@ def test_disputes_side_by_side_under_disputed_framing(analysed_data: bytes) -> N
         "government.",
     ]
     refs = [r.get(f"{W}id") for r in table._tbl.iter(f"{W}footnoteReference")]
-    assert refs == ["5", "6"]
+    assert refs == ["6", "7"]
     assert table._tbl.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == (
         "Disputed: a formal request for troops"
     )
@@ -531,7 +531,8 @@ def test_key_numbers_table(analysed_data: bytes) -> None:
         list(to_docx.KEY_NUMBER_COLUMNS),
         ["150,000", "new recruits Ukraine wants trained", "S1"],
     ]
-    assert [r.get(f"{W}id") for r in table._tbl.iter(f"{W}footnoteReference")] == ["7"]
+    # The key numbers follow the contents, so their footnote comes first.
+    assert [r.get(f"{W}id") for r in table._tbl.iter(f"{W}footnoteReference")] == ["1"]
     assert table.rows[0]._tr.find(f"{W}trPr/{W}tblHeader") is not None
 
 
@@ -543,8 +544,8 @@ def test_footnotes_cover_sections_disputes_and_numbers(
     cited += [k.item for k in analysed.key_numbers]
     notes = _footnotes(analysed_data)
     assert len(notes) == sum(len(i.citations) for i in cited) == 7
-    assert notes[4] == notes[0] == " S1 — Ukraine formally asks NATO to send troops, The Outlet, ¶2"
-    assert notes[6] == notes[0]
+    assert notes[0] == notes[1] == " S1 — Ukraine formally asks NATO to send troops, The Outlet, ¶2"
+    assert notes[5] == notes[0]
     refs = [
         r.get(f"{W}id")
         for r in _part(analysed_data, "word/document.xml").iter(f"{W}footnoteReference")
