@@ -263,6 +263,8 @@ def scope_text(sources: tuple[Source, ...]) -> str:
 def meta_parts(item: Item) -> list[tuple[str, bool]]:
     """The small print under an item as (text, is_flag) pairs, in reading order."""
     parts: list[tuple[str, bool]] = []
+    if item.status == "continuing":
+        parts.append(("continuing from the last brief", False))
     if item.speaker:
         parts.append((f"speaker: {item.speaker}", False))
     if item.corroboration:

@@ -348,6 +348,8 @@ class _Writer:
         if item.speaker:
             paras.append(self._speaker(item.speaker, s.speaker))
         notes = []
+        if item.status == "continuing":
+            notes.append("continuing from the last brief")
         if item.corroboration:
             notes.append(item.corroboration)
         if item.cues:

@@ -686,3 +686,10 @@ def test_check_docx_passes_analysed(template: str, tmp_path: Path) -> None:
     assert verdict.startswith("docx ok:"), result.stdout
     assert "schema=ok" in verdict and "warnings=0" in verdict, verdict
     assert "footnotes=8" in verdict, verdict
+
+
+def test_continuing_statements_are_marked(briefing: Briefing) -> None:
+    item = dataclasses.replace(briefing.sections[0].items[0], status="continuing")
+    sections = (dataclasses.replace(briefing.sections[0], items=(item,)), *briefing.sections[1:])
+    document = _open(render(dataclasses.replace(briefing, sections=sections), ExportSettings()))
+    assert any("continuing from the last brief" in p.text for p in document.paragraphs)

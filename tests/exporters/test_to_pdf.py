@@ -641,3 +641,12 @@ def test_check_pdf_passes_with_analysis(template: str, analysed: Briefing, tmp_p
     verdict = out.stdout.strip().splitlines()[-1]
     assert out.returncode == 0, out.stdout
     assert verdict.startswith("pdf ok:") and "warnings=0" in verdict, verdict
+
+
+def test_continuing_statements_are_marked(briefing: Briefing) -> None:
+    item = replace(briefing.sections[0].items[0], status="continuing")
+    marked = replace(
+        briefing, sections=(replace(briefing.sections[0], items=(item,)), *briefing.sections[1:])
+    )
+    assert "continuing from the last brief" in _text(PdfReader(io.BytesIO(_pdf(marked))))
+    assert "continuing from the last brief" not in _text(PdfReader(io.BytesIO(_pdf(briefing))))
