@@ -128,7 +128,7 @@ class Item:
 
     @property
     def corroboration(self) -> str:
-        """"3 sources", "3 sources (2 independent)" or "" for a single source: for readers."""
+        """For readers: "3 sources", "3 sources (2 independent)", or "" for a single source."""
         cited = len(self.source_ids)
         if cited < 2:
             return ""

@@ -32,3 +32,25 @@ def test_mypy_strict() -> None:
         check=False,
     )
     assert out.returncode == 0, out.stdout[-3000:]
+
+
+def test_ruff_format() -> None:
+    pytest.importorskip("ruff", reason="ruff is not installed (pip install .[test])")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "format",
+            "--check",
+            "briefing",
+            "tests",
+            "examples",
+            "benchmarks",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-3000:]

@@ -264,7 +264,8 @@ class _Writer:
         size = self.style.marker_size
         text = f"[{'; '.join(parts)}]"
         if raised:
-            return f'<super rise="3" size="{size}"><font color="{self.accent}">{text}</font></super>'
+            coloured = f'<font color="{self.accent}">{text}</font>'
+            return f'<super rise="3" size="{size}">{coloured}</super>'
         return f'<font size="{size}" color="{self.accent}">{text}</font>'
 
     def _cite(self, citation: Citation, *, current: bool = True) -> str:
