@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -13,11 +12,7 @@ from briefing.errors import ConfigError
 from briefing.model import BlockKind, Source, SourceProfile
 from briefing.resources import templates_dir
 from briefing.themes import phrase_regex
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from briefing.tomlfile import read_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +32,7 @@ class Lexicon:
 
 def read_lexicon(path: Path) -> Lexicon:
     """A lexicon from a TOML file with a ``terms`` list; raises ConfigError when invalid."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"invalid lexicon {path}: {exc}") from exc
+    data = read_toml(path, "lexicon")
     terms = data.get("terms")
     if not isinstance(terms, list) or not all(isinstance(t, str) and t for t in terms):
         raise ConfigError(f"{path}: 'terms' must be a list of strings")

@@ -8,7 +8,6 @@ import json
 import logging
 import re
 import string
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,12 +17,8 @@ from briefing.config import Options
 from briefing.errors import ConfigError, ExportError, UsageError
 from briefing.exporters import ExportSettings, Paper, get_format
 from briefing.resources import templates_dir
+from briefing.tomlfile import parse_toml
 from briefing.window import Undated, Window, last_days, last_full_week, parse_week
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 log = logging.getLogger(__name__)
 
@@ -308,14 +303,7 @@ def load_project(path: str | Path) -> Project:
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
         raise ConfigError(f"cannot read {config}: {reason or exc}") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        at = re.search(r"\(at line (\d+), column \d+\)", message)
-        where = f"{config}:{at.group(1)}" if at else str(config)
-        reason = message[: at.start()].strip() if at else message
-        raise ConfigError(f"{where}: invalid TOML: {reason}") from exc
+    data = parse_toml(text, str(config))
     reader = _Reader(config, text)
     values: dict[str, Any] = {}
     for key in sorted(data, key=lambda k: reader.line_of(k) or 0):

@@ -16,7 +16,6 @@ import logging
 import os
 import re
 import stat
-import sys
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -32,11 +31,7 @@ from briefing.metadata import url_date
 from briefing.model import Corpus, Duplicate, Skipped, Source
 from briefing.readers import READERS, RawArticle, max_bytes_for, reader_for
 from briefing.resources import seeds_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from briefing.tomlfile import read_toml
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +83,7 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
     published (a date), url, language. For URLs listed in a ``.urls`` file, the table name is
     the URL and the manifest sits next to the list file.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read manifest {path}: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"invalid manifest {path}: {exc}") from exc
+    data = read_toml(path, "manifest")
     entries: dict[str, ManifestEntry] = {}
     for name, table in data.items():
         if not isinstance(table, dict):

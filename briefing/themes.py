@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from briefing.errors import ConfigError
 from briefing.resources import templates_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from briefing.tomlfile import read_toml
 
 CONTEXT = "context"
 
@@ -144,12 +139,7 @@ def _theme(table: object, where: str) -> Theme:
 
 def read_theme_pack(path: Path) -> ThemePack:
     """A theme pack from a TOML file; raises ConfigError naming the file and the bad key."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read theme pack {path}: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"invalid theme pack {path}: {exc}") from exc
+    data = read_toml(path, "theme pack")
     where = str(path)
     raw_themes = data.get("themes")
     if not isinstance(raw_themes, list) or not raw_themes:

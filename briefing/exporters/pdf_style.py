@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing.errors import ConfigError, ExportError
 from briefing.resources import templates_dir
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from briefing.tomlfile import tomllib
 
 _MM = 72 / 25.4
 
